@@ -1,0 +1,173 @@
+package org.hearth.gateway.app;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.hearth.gateway.config.GatewayConfig;
+import org.hearth.gateway.engine.HomeMonitor;
+import org.hearth.gateway.ingest.IngestCounters;
+import org.hearth.gateway.ingest.Zigbee2MqttDecoder;
+import org.hearth.gateway.ingest.mqtt.EmbeddedBroker;
+import org.hearth.gateway.ingest.mqtt.PahoIngest;
+import org.hearth.gateway.store.sqlite.SqliteStore;
+import org.hearth.gateway.uplink.OutboxDrainer;
+import org.hearth.gateway.uplink.fhir.FhirAlertBundle;
+import org.hearth.gateway.uplink.fhir.FhirCareRecord;
+import org.hearth.rules.engine.RulesEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running gateway: store, rules, MQTT ingest (and the embedded broker when configured), and the uplink.
+ *
+ * <p>Threads: Paho's callback thread ingests; one scheduler thread ticks the rules on the clock and retries the broker
+ * connection; one uplink thread drains the outbox, woken at once when an alert is committed. With {@code autoTick}
+ * off, the caller drives the rules' clock through {@link #tick()} (the simulator's virtual time).
+ */
+public final class Gateway implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+
+    private final GatewayConfig config;
+    private final SqliteStore store;
+    private final IngestCounters counters = new IngestCounters();
+    private final HomeMonitor monitor;
+    private final OutboxDrainer drainer;
+    private final ScheduledExecutorService scheduler;
+    private final LinkedBlockingQueue<Boolean> wake = new LinkedBlockingQueue<>();
+    private final Thread uplinkThread;
+    private final EmbeddedBroker broker;
+    private final PahoIngest ingest;
+    private volatile boolean running = true;
+
+    private Gateway(GatewayConfig config, Clock clock, boolean autoTick) throws MqttException {
+        this.config = config;
+        this.store = SqliteStore.open(config.store().path(), clock, config.gatewayId());
+        store.releaseInFlight();
+        var decoder = new Zigbee2MqttDecoder(config.mqtt().topicPrefix(), config.sensors());
+        this.monitor = new HomeMonitor(new RulesEngine(config.inactivity()), store, decoder, counters, clock,
+                alerts -> wake.offer(Boolean.TRUE));
+        var careRecordConfig = config.careRecord();
+        var bundles = new FhirAlertBundle(careRecordConfig.identifierSystem(), config.gatewayId(),
+                config.resident().nhsNumber(), careRecordConfig.teamOdsCode());
+        var careRecord = new FhirCareRecord(careRecordConfig.baseUrl(), bundles, careRecordConfig.requestTimeout(),
+                careRecordConfig.bearerToken());
+        this.drainer = new OutboxDrainer(store, careRecord, clock, careRecordConfig.firstRetry(), careRecordConfig.maxRetry());
+
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "hearth-scheduler"));
+        if (autoTick) {
+            long every = config.tickInterval().toMillis();
+            scheduler.scheduleWithFixedDelay(this::safeTick, every, every, TimeUnit.MILLISECONDS);
+        }
+        this.uplinkThread = daemon(this::drainLoop, "hearth-uplink");
+        uplinkThread.start();
+
+        var mqtt = config.mqtt();
+        Path dataDir = config.store().path().toAbsolutePath().getParent();
+        this.broker = mqtt.embedded() ? EmbeddedBroker.start(mqtt.embeddedHost(), mqtt.embeddedPort(), dataDir.resolve("broker")) : null;
+        String brokerUri = broker != null ? broker.uri() : mqtt.broker();
+        this.ingest = new PahoIngest(brokerUri, mqtt.clientId(), mqtt.username(), mqtt.password(), decoder.subscription(),
+                monitor::onMessage, scheduler);
+        ingest.start();
+        LOG.info("gateway {} started: {} sensors, broker {}, care record {}", config.gatewayId(), config.sensors().size(),
+                broker != null ? "embedded " + brokerUri : brokerUri, careRecordConfig.baseUrl());
+    }
+
+    /** Starts a gateway. With {@code autoTick} false the caller must call {@link #tick()} as its clock moves. */
+    public static Gateway start(GatewayConfig config, Clock clock, boolean autoTick) {
+        try {
+            return new Gateway(config, clock, autoTick);
+        } catch (MqttException e) {
+            throw new IllegalStateException("mqtt client could not be created (reason " + e.getReasonCode() + ")", e);
+        }
+    }
+
+    /** The broker URI in use (the embedded broker's, when embedded). */
+    public String brokerUri() {
+        return broker != null ? broker.uri() : config.mqtt().broker();
+    }
+
+    /** Evaluates silence-based rules now and wakes the uplink. */
+    public void tick() {
+        monitor.tick();
+    }
+
+    /** True once subscribed to the broker. */
+    public boolean ready() {
+        return ingest.connected();
+    }
+
+    /** The gateway's health now. */
+    public GatewayHealth health() {
+        return new GatewayHealth(ingest.connected(), counters.accepted(), counters.rejections(), store.alertCount(),
+                store.stats(), drainer.health());
+    }
+
+    /** Ingest counters (accepted, rejected by reason). */
+    public IngestCounters counters() {
+        return counters;
+    }
+
+    /** Number of events in the journal. */
+    public long journalledEvents() {
+        return store.eventCount();
+    }
+
+    private void safeTick() {
+        try {
+            monitor.tick();
+        } catch (RuntimeException e) {
+            LOG.error("rules tick failed; will retry at the next tick", e);
+        }
+    }
+
+    private void drainLoop() {
+        while (running) {
+            try {
+                drainer.drainOnce();
+                // Wake at once for a new alert, else re-check every second for rows whose not-before has come.
+                wake.poll(1, TimeUnit.SECONDS);
+                wake.clear();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("uplink step failed; retrying", e);
+                try {
+                    wake.poll(1, TimeUnit.SECONDS);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        ingest.close();
+        if (broker != null) {
+            broker.close();
+        }
+        scheduler.shutdownNow();
+        uplinkThread.interrupt();
+        try {
+            uplinkThread.join(5_000);
+            scheduler.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        store.close();
+        LOG.info("gateway {} stopped", config.gatewayId());
+    }
+}

@@ -1,0 +1,94 @@
+package org.hearth.gateway.app;
+
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.hearth.gateway.config.ConfigException;
+import org.hearth.gateway.config.ConfigLoader;
+import org.hearth.gateway.config.GatewayConfig;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code hearth-gateway run --config FILE} and {@code hearth-gateway check-config FILE}. */
+@Command(name = "hearth-gateway", mixinStandardHelpOptions = true, version = "hearth-gateway 0.1.0",
+        description = "Hearth falls-prevention home gateway.",
+        subcommands = {GatewayCli.Run.class, GatewayCli.CheckConfig.class})
+public final class GatewayCli {
+    /** Exit code for an unusable configuration. */
+    static final int CONFIG_ERROR = 2;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line, also used by tests. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new GatewayCli());
+    }
+
+    static GatewayConfig loadOrReport(Path file, PrintWriter err) throws ConfigException {
+        try {
+            return new ConfigLoader(System.getenv()).load(file);
+        } catch (ConfigException e) {
+            err.println("configuration " + file + " has " + e.problems().size() + " problem(s):");
+            e.problems().forEach(p -> err.println("  " + p));
+            err.flush();
+            throw e;
+        }
+    }
+
+    /** Runs the gateway until SIGTERM/SIGINT. */
+    @Command(name = "run", description = "Run the gateway.")
+    static final class Run implements Callable<Integer> {
+        @Option(names = "--config", required = true, description = "YAML configuration file") Path config;
+        @Spec CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            GatewayConfig cfg;
+            try {
+                cfg = loadOrReport(config, spec.commandLine().getErr());
+            } catch (ConfigException e) {
+                return CONFIG_ERROR;
+            }
+            Gateway gateway = Gateway.start(cfg, Clock.systemUTC(), true);
+            var stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                gateway.close();
+                stopped.countDown();
+            }, "hearth-shutdown"));
+            var out = spec.commandLine().getOut();
+            out.println("hearth-gateway: ready in " + ManagementFactory.getRuntimeMXBean().getUptime() + " ms (pid "
+                    + ProcessHandle.current().pid() + ", broker " + gateway.brokerUri() + ")");
+            out.flush();
+            stopped.await();
+            return 0;
+        }
+    }
+
+    /** Validates a configuration file and reports every problem. */
+    @Command(name = "check-config", description = "Check a configuration file; report every problem with its key.")
+    static final class CheckConfig implements Callable<Integer> {
+        @Parameters(index = "0", description = "YAML configuration file") Path config;
+        @Spec CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try {
+                GatewayConfig cfg = loadOrReport(config, spec.commandLine().getErr());
+                spec.commandLine().getOut().println("configuration " + config + " is valid: gateway " + cfg.gatewayId()
+                        + ", " + cfg.sensors().size() + " sensors, broker " + cfg.mqtt().broker() + ", care record "
+                        + cfg.careRecord().baseUrl());
+                return 0;
+            } catch (ConfigException e) {
+                return CONFIG_ERROR;
+            }
+        }
+    }
+}

@@ -1,0 +1,381 @@
+package org.hearth.gateway.config;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.hearth.rules.inactivity.InactivityPolicy;
+import org.hearth.rules.inactivity.QuietBand;
+
+/**
+ * Reads the YAML configuration into a {@link GatewayConfig}, collecting every problem before failing.
+ *
+ * <p>String values may be {@code ${NAME}} or {@code ${NAME:-default}}: taken from the environment, so secrets stay out
+ * of the file. Problems name the key and never repeat the value.
+ */
+public final class ConfigLoader {
+    private static final Pattern ENV = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
+    private static final Pattern NHS_NUMBER = Pattern.compile("\\d{10}");
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+
+    private final Map<String, String> environment;
+
+    /** A loader that resolves {@code ${NAME}} from the given environment (pass {@code System.getenv()}). */
+    public ConfigLoader(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
+    /** Loads and validates the file. */
+    public GatewayConfig load(Path file) throws ConfigException {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new ConfigException(List.of("(file): cannot read " + file + " (" + e.getClass().getSimpleName() + ")"));
+        }
+        return parse(text);
+    }
+
+    /** Parses and validates YAML text. */
+    public GatewayConfig parse(String yaml) throws ConfigException {
+        JsonNode root;
+        try {
+            root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+        } catch (JacksonException e) {
+            var where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+            throw new ConfigException(List.of("(file): not valid YAML" + where));
+        }
+        if (root == null || !root.isObject()) {
+            throw new ConfigException(List.of("(file): expected a YAML mapping at the top level"));
+        }
+        var r = new Reader(root);
+        GatewayConfig config = r.read();
+        if (!r.problems.isEmpty()) {
+            throw new ConfigException(r.problems);
+        }
+        return config;
+    }
+
+    /** Walks the tree once, recording problems with their keys; returns a config only when there are none. */
+    private final class Reader {
+        private final JsonNode root;
+        private final List<String> problems = new ArrayList<>();
+
+        Reader(JsonNode root) {
+            this.root = root;
+        }
+
+        GatewayConfig read() {
+            allowOnly("", root, Set.of("gateway", "home", "resident", "sensors", "mqtt", "store", "inactivity",
+                    "care-record", "engine"));
+            String gatewayId = id("gateway.id", true, null);
+            allowOnly("gateway", root.path("gateway"), Set.of("id"));
+
+            allowOnly("home", root.path("home"), Set.of("id", "zone"));
+            String homeId = id("home.id", true, null);
+            ZoneId zone = zone("home.zone");
+
+            allowOnly("resident", root.path("resident"), Set.of("nhs-number"));
+            String nhs = string("resident.nhs-number", true, null);
+            if (nhs != null && !validNhsNumber(nhs)) {
+                problem("resident.nhs-number", "must be a valid 10-digit NHS number (checksum included)");
+            }
+
+            List<GatewayConfig.Sensor> sensors = sensors();
+
+            allowOnly("mqtt", root.path("mqtt"), Set.of("broker", "embedded-host", "embedded-port", "client-id",
+                    "topic-prefix", "username", "password"));
+            String broker = string("mqtt.broker", false, "embedded");
+            if (broker != null && !broker.equals("embedded") && !broker.matches("(tcp|ssl)://[^\\s/]+:\\d+")) {
+                problem("mqtt.broker", "must be 'embedded' or a URI like tcp://127.0.0.1:1883");
+            }
+            var mqtt = new GatewayConfig.Mqtt(broker, string("mqtt.embedded-host", false, "127.0.0.1"),
+                    integer("mqtt.embedded-port", 1883, 0, 65535), id("mqtt.client-id", false, "hearth-gateway"),
+                    string("mqtt.topic-prefix", false, "zigbee2mqtt"),
+                    Optional.ofNullable(string("mqtt.username", false, null)),
+                    Optional.ofNullable(string("mqtt.password", false, null)));
+
+            allowOnly("store", root.path("store"), Set.of("path"));
+            String storePath = string("store.path", false, "hearth.db");
+
+            InactivityPolicy inactivity = inactivity(zone);
+
+            allowOnly("care-record", root.path("care-record"), Set.of("base-url", "identifier-system", "team-ods-code",
+                    "request-timeout", "first-retry", "max-retry", "bearer-token"));
+            URI base = uri("care-record.base-url");
+            Duration firstRetry = duration("care-record.first-retry", Duration.ofSeconds(2));
+            Duration maxRetry = duration("care-record.max-retry", Duration.ofMinutes(10));
+            if (firstRetry != null && maxRetry != null && firstRetry.compareTo(maxRetry) > 0) {
+                problem("care-record.first-retry", "must not be longer than care-record.max-retry");
+            }
+            var careRecord = new GatewayConfig.CareRecord(base,
+                    string("care-record.identifier-system", false, "https://fhir.hearth.example/Id/alert"),
+                    string("care-record.team-ods-code", true, null),
+                    duration("care-record.request-timeout", Duration.ofSeconds(10)), firstRetry, maxRetry,
+                    Optional.ofNullable(string("care-record.bearer-token", false, null)));
+
+            allowOnly("engine", root.path("engine"), Set.of("tick-interval"));
+            Duration tick = duration("engine.tick-interval", Duration.ofSeconds(1));
+
+            if (!problems.isEmpty()) {
+                return null;
+            }
+            return new GatewayConfig(gatewayId, new GatewayConfig.Home(homeId, zone), new GatewayConfig.Resident(nhs),
+                    sensors, mqtt, new GatewayConfig.Store(Path.of(storePath)), inactivity, careRecord, tick);
+        }
+
+        private List<GatewayConfig.Sensor> sensors() {
+            JsonNode list = root.path("sensors");
+            List<GatewayConfig.Sensor> sensors = new ArrayList<>();
+            if (list.isMissingNode() || !list.isArray() || list.isEmpty()) {
+                problem("sensors", "must list at least one sensor");
+                return sensors;
+            }
+            Set<String> ids = new HashSet<>();
+            Set<String> names = new HashSet<>();
+            for (int i = 0; i < list.size(); i++) {
+                String key = "sensors[" + i + "]";
+                JsonNode node = list.get(i);
+                allowOnly(key, node, Set.of("id", "name", "kind", "room"));
+                String id = id(key + ".id", true, null);
+                String name = string(key + ".name", false, id);
+                String kindText = string(key + ".kind", true, null);
+                SensorKind kind = null;
+                if (kindText != null) {
+                    try {
+                        kind = SensorKind.valueOf(kindText.toUpperCase(Locale.ROOT));
+                    } catch (IllegalArgumentException e) {
+                        problem(key + ".kind", "must be one of motion, contact, button");
+                    }
+                }
+                String room = string(key + ".room", false, "unknown");
+                if (id != null && !ids.add(id)) {
+                    problem(key + ".id", "is used by another sensor");
+                }
+                if (name != null && !names.add(name)) {
+                    problem(key + ".name", "is used by another sensor");
+                }
+                if (name != null && (name.contains("#") || name.contains("+") || name.startsWith("bridge"))) {
+                    problem(key + ".name", "must not contain MQTT wildcards or name the bridge");
+                }
+                sensors.add(new GatewayConfig.Sensor(id, name, kind, room));
+            }
+            return sensors;
+        }
+
+        private InactivityPolicy inactivity(ZoneId zone) {
+            allowOnly("inactivity", root.path("inactivity"), Set.of("bands"));
+            JsonNode bands = root.path("inactivity").path("bands");
+            ZoneId z = zone == null ? ZoneId.of("UTC") : zone;
+            if (bands.isMissingNode()) {
+                return InactivityPolicy.ukDefault(z);
+            }
+            if (!bands.isArray() || bands.isEmpty()) {
+                problem("inactivity.bands", "must list at least one band");
+                return null;
+            }
+            List<QuietBand> parsed = new ArrayList<>();
+            for (int i = 0; i < bands.size(); i++) {
+                String key = "inactivity.bands[" + i + "]";
+                allowOnly(key, bands.get(i), Set.of("start", "allowance"));
+                String start = string(key + ".start", true, null);
+                Duration allowance = duration(key + ".allowance", null);
+                if (allowance == null && node(key + ".allowance").isMissingNode()) {
+                    problem(key + ".allowance", "is required");
+                }
+                LocalTime time = null;
+                if (start != null) {
+                    try {
+                        time = LocalTime.parse(start);
+                    } catch (DateTimeException e) {
+                        problem(key + ".start", "must be a local time like 07:00");
+                    }
+                }
+                if (allowance != null && (allowance.isZero() || allowance.isNegative())) {
+                    problem(key + ".allowance", "must be longer than zero");
+                } else if (time != null && allowance != null) {
+                    parsed.add(new QuietBand(time, allowance));
+                }
+            }
+            if (parsed.size() != bands.size()) {
+                return null;
+            }
+            try {
+                return new InactivityPolicy(z, parsed);
+            } catch (IllegalArgumentException e) {
+                problem("inactivity.bands", "must have distinct start times");
+                return null;
+            }
+        }
+
+        private void allowOnly(String key, JsonNode node, Set<String> allowed) {
+            if (node.isMissingNode() || node.isNull()) {
+                return;
+            }
+            if (!node.isObject()) {
+                problem(key.isEmpty() ? "(file)" : key, "must be a mapping");
+                return;
+            }
+            node.fieldNames().forEachRemaining(name -> {
+                if (!allowed.contains(name)) {
+                    problem(key.isEmpty() ? name : key + "." + name, "is not a known key");
+                }
+            });
+        }
+
+        private JsonNode node(String key) {
+            JsonNode n = root;
+            for (String part : key.split("\\.")) {
+                int bracket = part.indexOf('[');
+                if (bracket >= 0) {
+                    n = n.path(part.substring(0, bracket));
+                    n = n.path(Integer.parseInt(part.substring(bracket + 1, part.length() - 1)));
+                } else {
+                    n = n.path(part);
+                }
+            }
+            return n;
+        }
+
+        private String string(String key, boolean required, String fallback) {
+            JsonNode n = node(key);
+            if (n.isMissingNode() || n.isNull()) {
+                if (required) {
+                    problem(key, "is required");
+                }
+                return fallback;
+            }
+            if (!n.isValueNode() || n.isBoolean()) {
+                problem(key, "must be a text value");
+                return fallback;
+            }
+            String resolved = resolveEnvironment(key, n.asText());
+            if (resolved != null && resolved.isBlank()) {
+                if (required) {
+                    problem(key, "must not be empty");
+                }
+                return required ? null : fallback;
+            }
+            return resolved;
+        }
+
+        private String resolveEnvironment(String key, String value) {
+            Matcher m = ENV.matcher(value);
+            StringBuilder out = new StringBuilder();
+            boolean ok = true;
+            while (m.find()) {
+                String v = environment.get(m.group(1));
+                if (v == null) {
+                    v = m.group(2);
+                }
+                if (v == null) {
+                    problem(key, "environment variable " + m.group(1) + " is not set");
+                    ok = false;
+                    v = "";
+                }
+                m.appendReplacement(out, Matcher.quoteReplacement(v));
+            }
+            m.appendTail(out);
+            return ok ? out.toString() : null;
+        }
+
+        private String id(String key, boolean required, String fallback) {
+            String v = string(key, required, fallback);
+            if (v != null && !ID.matcher(v).matches()) {
+                problem(key, "must be 1-64 letters, digits, '.', '_' or '-'");
+                return null;
+            }
+            return v;
+        }
+
+        private int integer(String key, int fallback, int min, int max) {
+            JsonNode n = node(key);
+            if (n.isMissingNode() || n.isNull()) {
+                return fallback;
+            }
+            if (!n.canConvertToInt() || !n.isIntegralNumber() || n.asInt() < min || n.asInt() > max) {
+                problem(key, "must be a whole number from " + min + " to " + max);
+                return fallback;
+            }
+            return n.asInt();
+        }
+
+        private ZoneId zone(String key) {
+            String v = string(key, false, "Europe/London");
+            try {
+                return ZoneId.of(v);
+            } catch (DateTimeException e) {
+                problem(key, "must be a time-zone id like Europe/London");
+                return null;
+            }
+        }
+
+        private URI uri(String key) {
+            String v = string(key, true, null);
+            if (v == null) {
+                return null;
+            }
+            try {
+                URI u = URI.create(v);
+                if (!"http".equals(u.getScheme()) && !"https".equals(u.getScheme()) || u.getHost() == null) {
+                    problem(key, "must be an http(s) URL");
+                    return null;
+                }
+                return u;
+            } catch (IllegalArgumentException e) {
+                problem(key, "must be an http(s) URL");
+                return null;
+            }
+        }
+
+        private Duration duration(String key, Duration fallback) {
+            String v = string(key, false, null);
+            if (v == null) {
+                return fallback;
+            }
+            Optional<Duration> d = Durations.parse(v);
+            if (d.isEmpty()) {
+                problem(key, "must be a duration like 90s, 15m, 3h or PT3H");
+                return fallback;
+            }
+            return d.get();
+        }
+
+        private void problem(String key, String what) {
+            problems.add(key + ": " + what);
+        }
+    }
+
+    /** The NHS number's modulus-11 check digit rule. */
+    static boolean validNhsNumber(String s) {
+        if (!NHS_NUMBER.matcher(s).matches()) {
+            return false;
+        }
+        int sum = 0;
+        for (int i = 0; i < 9; i++) {
+            sum += (s.charAt(i) - '0') * (10 - i);
+        }
+        int check = 11 - sum % 11;
+        if (check == 11) {
+            check = 0;
+        }
+        return check != 10 && check == s.charAt(9) - '0';
+    }
+}

@@ -1,0 +1,123 @@
+package org.hearth.gateway.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.hearth.rules.inactivity.InactivityPolicy;
+
+/**
+ * The whole, validated gateway configuration. Built only by {@link ConfigLoader}, so every instance is valid.
+ *
+ * @param gatewayId stable id of this gateway, part of every business identifier it mints
+ * @param home the home this gateway watches
+ * @param resident who lives there; the NHS number is personal data and is never logged
+ * @param sensors the sensors of the home, by Zigbee2MQTT friendly name
+ * @param mqtt the broker to ingest from
+ * @param store where the SQLite file lives
+ * @param inactivity the clinician-set allowance of silence per local time band
+ * @param careRecord the shared care record (FHIR R4) alerts go to
+ * @param tickInterval how often silence-based rules are evaluated against the clock
+ */
+public record GatewayConfig(
+        String gatewayId,
+        Home home,
+        Resident resident,
+        List<Sensor> sensors,
+        Mqtt mqtt,
+        Store store,
+        InactivityPolicy inactivity,
+        CareRecord careRecord,
+        Duration tickInterval) {
+
+    public GatewayConfig {
+        sensors = List.copyOf(sensors);
+    }
+
+    /** The home: an id and the time zone its time-of-day rules use. */
+    public record Home(String id, ZoneId zone) {}
+
+    /** The resident, identified to the care record by NHS number. */
+    public record Resident(String nhsNumber) {
+        @Override
+        public String toString() {
+            return "Resident[nhsNumber=<redacted>]";
+        }
+    }
+
+    /**
+     * One sensor.
+     *
+     * @param id Hearth's id, used in alerts and evidence
+     * @param name the Zigbee2MQTT friendly name (topic {@code zigbee2mqtt/<name>})
+     * @param kind what it senses
+     * @param room where it is, e.g. kitchen
+     */
+    public record Sensor(String id, String name, SensorKind kind, String room) {}
+
+    /**
+     * The MQTT side.
+     *
+     * @param broker {@code embedded} for the in-process broker, or a {@code tcp://host:port} URI of an external one
+     * @param embeddedHost where the embedded broker listens
+     * @param embeddedPort its port (0 picks a free one)
+     * @param clientId the gateway's MQTT client id; fixed, so the broker keeps its session while it restarts
+     * @param topicPrefix the Zigbee2MQTT base topic
+     * @param username optional broker user
+     * @param password optional broker password (prefer {@code ${ENV}})
+     */
+    public record Mqtt(
+            String broker,
+            String embeddedHost,
+            int embeddedPort,
+            String clientId,
+            String topicPrefix,
+            Optional<String> username,
+            Optional<String> password) {
+
+        public boolean embedded() {
+            return "embedded".equals(broker);
+        }
+
+        @Override
+        public String toString() {
+            return "Mqtt[broker=" + broker + ", clientId=" + clientId + ", topicPrefix=" + topicPrefix + "]";
+        }
+    }
+
+    /** Storage: the SQLite file. */
+    public record Store(Path path) {}
+
+    /**
+     * The care record.
+     *
+     * @param baseUrl FHIR R4 base URL
+     * @param identifierSystem the organisation-owned URI of Hearth's business identifiers
+     * @param teamOdsCode ODS code of the community team Organization that owns the Tasks
+     * @param requestTimeout per-request timeout
+     * @param firstRetry the first retry delay; later ones grow exponentially with jitter
+     * @param maxRetry the longest retry delay
+     * @param bearerToken optional static bearer token (prefer {@code ${ENV}})
+     */
+    public record CareRecord(
+            URI baseUrl,
+            String identifierSystem,
+            String teamOdsCode,
+            Duration requestTimeout,
+            Duration firstRetry,
+            Duration maxRetry,
+            Optional<String> bearerToken) {
+
+        @Override
+        public String toString() {
+            return "CareRecord[baseUrl=" + baseUrl + "]";
+        }
+    }
+
+    /** Looks up a sensor by its Zigbee2MQTT friendly name. */
+    public Optional<Sensor> sensorNamed(String name) {
+        return sensors.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+}

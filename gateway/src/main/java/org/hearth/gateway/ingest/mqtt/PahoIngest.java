@@ -1,0 +1,138 @@
+package org.hearth.gateway.ingest.mqtt;
+
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.hearth.gateway.ingest.MessageSink;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Subscribes to the broker at QoS 1 with a persistent session (clean session off, fixed client id), so the broker
+ * queues messages while the gateway restarts. Paho acknowledges a message only after {@code messageArrived} returns,
+ * and the sink stores before returning: store before acknowledge. If the sink throws, the exception propagates to
+ * Paho, which drops the connection without acknowledging; the broker redelivers after reconnect.
+ */
+public final class PahoIngest implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PahoIngest.class);
+
+    private final MqttAsyncClient client;
+    private final MqttConnectOptions options;
+    private final String subscription;
+    private final ScheduledExecutorService scheduler;
+    private volatile boolean closed;
+
+    public PahoIngest(String brokerUri, String clientId, Optional<String> username, Optional<String> password,
+            String subscription, MessageSink sink, ScheduledExecutorService scheduler) throws MqttException {
+        this.subscription = subscription;
+        this.scheduler = scheduler;
+        this.client = new MqttAsyncClient(brokerUri, clientId, new MemoryPersistence());
+        this.options = new MqttConnectOptions();
+        options.setCleanSession(false);
+        options.setAutomaticReconnect(true);
+        options.setMaxReconnectDelay(10_000);
+        options.setKeepAliveInterval(30);
+        options.setMaxInflight(1000);
+        options.setConnectionTimeout(10);
+        if (brokerUri.startsWith("tcp://")) {
+            options.setSocketFactory(new NoDelaySocketFactory());
+        }
+        username.ifPresent(options::setUserName);
+        password.ifPresent(p -> options.setPassword(p.toCharArray()));
+        client.setCallback(new MqttCallbackExtended() {
+            @Override
+            public void connectComplete(boolean reconnect, String serverUri) {
+                LOG.info("mqtt connected ({}), subscribing", reconnect ? "reconnect" : "first");
+                subscribe();
+            }
+
+            @Override
+            public void connectionLost(Throwable cause) {
+                LOG.warn("mqtt connection lost: {}", cause == null ? "unknown" : cause.getClass().getSimpleName());
+            }
+
+            @Override
+            public void messageArrived(String topic, MqttMessage message) {
+                sink.onMessage(topic, message.getPayload());
+            }
+
+            @Override
+            public void deliveryComplete(IMqttDeliveryToken token) {
+                // the gateway publishes nothing yet
+            }
+        });
+    }
+
+    /** Connects now, or keeps trying in the background until the broker answers. Never blocks for long. */
+    public void start() {
+        connect();
+    }
+
+    /** True once connected to the broker. */
+    public boolean connected() {
+        return client.isConnected();
+    }
+
+    private void connect() {
+        if (closed) {
+            return;
+        }
+        try {
+            client.connect(options, null, new IMqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    // connectComplete subscribes
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable e) {
+                    LOG.warn("mqtt broker not reachable ({}), retrying in 2 s", e == null ? "unknown" : e.getClass().getSimpleName());
+                    retryLater();
+                }
+            });
+        } catch (MqttException e) {
+            LOG.warn("mqtt connect failed ({}), retrying in 2 s", e.getReasonCode());
+            retryLater();
+        }
+    }
+
+    private void retryLater() {
+        if (!closed) {
+            scheduler.schedule(this::connect, 2, TimeUnit.SECONDS);
+        }
+    }
+
+    private void subscribe() {
+        try {
+            client.subscribe(subscription, 1);
+        } catch (MqttException e) {
+            LOG.error("mqtt subscribe failed ({})", e.getReasonCode());
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            if (client.isConnected()) {
+                client.disconnect(2_000).waitForCompletion(3_000);
+            }
+        } catch (MqttException e) {
+            LOG.debug("mqtt disconnect: {}", e.getReasonCode());
+        }
+        try {
+            client.close(true);
+        } catch (MqttException e) {
+            LOG.debug("mqtt close: {}", e.getReasonCode());
+        }
+    }
+}

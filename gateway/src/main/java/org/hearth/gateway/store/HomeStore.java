@@ -1,0 +1,32 @@
+package org.hearth.gateway.store;
+
+import java.util.List;
+import java.util.Optional;
+import org.hearth.rules.engine.EngineState;
+import org.hearth.rules.model.Alert;
+import org.hearth.rules.model.SensorEvent;
+
+/**
+ * The home's durable memory: journal of sensor events, the rules' state, and the alerts raised.
+ *
+ * <p>Contract: {@link #record} is atomic and durable when it returns; if it throws, nothing was stored, and the
+ * caller must not acknowledge the message that caused it.
+ */
+public interface HomeStore {
+
+    /** The last rule state saved, if any. */
+    Optional<EngineState> loadEngineState();
+
+    /**
+     * Stores events, the new rule state and any alerts in one transaction. Each alert also gets an outbox row with its
+     * business identifier, minted here once. An alert whose identifier is already stored is not stored again, so a
+     * replay can never duplicate one.
+     */
+    void record(List<SensorEvent> events, EngineState state, List<Alert> alerts);
+
+    /** Number of alerts ever raised. */
+    long alertCount();
+
+    /** Number of journalled events. */
+    long eventCount();
+}

@@ -1,0 +1,31 @@
+package org.hearth.gateway.store;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Deliveries to the care record, in priority order (alerts first), each with its own not-before time.
+ *
+ * <p>Lifecycle: pending → in-flight → delivered | dead, with in-flight going back to pending on failure or on
+ * restart. Times are wall-clock instants because they must survive a reboot.
+ */
+public interface Outbox {
+
+    /** Up to {@code limit} pending rows due at {@code now}, highest priority and oldest first; marks them in flight. */
+    List<OutboxItem> claimDue(Instant now, int limit);
+
+    /** Makes every in-flight row pending again (after a restart nothing is really in flight). */
+    void releaseInFlight();
+
+    /** The care record holds it; {@code references} are the server's ids, e.g. {@code Observation/12 Task/13}. */
+    void delivered(long id, Instant at, String references);
+
+    /** Try again not before {@code notBefore}; {@code error} must not contain personal data. */
+    void retryLater(long id, Instant notBefore, String error);
+
+    /** The care record refused it for good; kept for the installer, never deleted. */
+    void dead(long id, String error);
+
+    /** Counts for health reporting. */
+    OutboxStats stats();
+}

@@ -1,0 +1,261 @@
+package org.hearth.gateway.store.sqlite;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.flywaydb.core.Flyway;
+import org.hearth.gateway.store.HomeStore;
+import org.hearth.gateway.store.Outbox;
+import org.hearth.gateway.store.OutboxItem;
+import org.hearth.gateway.store.OutboxStats;
+import org.hearth.gateway.store.StoreException;
+import org.hearth.rules.engine.EngineState;
+import org.hearth.rules.model.Alert;
+import org.hearth.rules.model.SensorEvent;
+
+/**
+ * Home store and outbox in one SQLite file, WAL mode, one connection used by one thread at a time (SQLite has one
+ * writer anyway). Every commit is {@code synchronous=FULL}: an alert is on disk before anything is acknowledged.
+ */
+public final class SqliteStore implements HomeStore, Outbox, AutoCloseable {
+    private static final int ALERT_PRIORITY = 0;
+
+    private final Connection db;
+    private final Clock clock;
+    private final String gatewayId;
+
+    private SqliteStore(Connection db, Clock clock, String gatewayId) {
+        this.db = db;
+        this.clock = clock;
+        this.gatewayId = gatewayId;
+    }
+
+    /** Opens (creating and migrating as needed) the store at {@code file}. */
+    public static SqliteStore open(Path file, Clock clock, String gatewayId) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            String url = "jdbc:sqlite:" + file.toAbsolutePath();
+            Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").load().migrate();
+            Connection db = DriverManager.getConnection(url);
+            try (Statement s = db.createStatement()) {
+                s.execute("PRAGMA journal_mode=WAL");
+                s.execute("PRAGMA synchronous=FULL");
+                s.execute("PRAGMA busy_timeout=5000");
+            }
+            db.setAutoCommit(false);
+            return new SqliteStore(db, clock, gatewayId);
+        } catch (Exception e) {
+            throw new StoreException("open the database", e);
+        }
+    }
+
+    /** The business identifier of an alert: this gateway's id and the rule's deterministic key. */
+    public String identifierOf(Alert alert) {
+        return gatewayId + ":" + alert.key();
+    }
+
+    @Override
+    public synchronized Optional<EngineState> loadEngineState() {
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT body FROM rule_state WHERE id = 1")) {
+            Optional<EngineState> state = rs.next() ? Optional.of(Json.read(rs.getString(1), EngineState.class)) : Optional.empty();
+            db.commit();
+            return state;
+        } catch (SQLException e) {
+            throw new StoreException("load the rule state", e);
+        }
+    }
+
+    @Override
+    public synchronized void record(List<SensorEvent> events, EngineState state, List<Alert> alerts) {
+        try {
+            if (!events.isEmpty()) {
+                try (PreparedStatement ins = db.prepareStatement(
+                        "INSERT INTO readings (sensor_id, kind, at_ms, detail) VALUES (?, ?, ?, ?)")) {
+                    for (SensorEvent e : events) {
+                        ins.setString(1, e.sensorId());
+                        ins.setString(2, e.kind().name());
+                        ins.setLong(3, e.at().toEpochMilli());
+                        ins.setString(4, e.detail());
+                        ins.addBatch();
+                    }
+                    ins.executeBatch();
+                }
+            }
+            try (PreparedStatement up = db.prepareStatement(
+                    "INSERT INTO rule_state (id, body) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET body = excluded.body")) {
+                up.setString(1, Json.write(state));
+                up.executeUpdate();
+            }
+            for (Alert alert : alerts) {
+                insertAlert(alert);
+            }
+            db.commit();
+        } catch (SQLException | RuntimeException e) {
+            rollback();
+            throw new StoreException("record events", e);
+        }
+    }
+
+    private void insertAlert(Alert alert) throws SQLException {
+        String identifier = identifierOf(alert);
+        String body = Json.write(alert);
+        long now = clock.millis();
+        try (PreparedStatement a = db.prepareStatement("INSERT OR IGNORE INTO alerts "
+                + "(identifier, type, sensor_id, onset_ms, raised_ms, state, body) VALUES (?, ?, ?, ?, ?, 'raised', ?)")) {
+            a.setString(1, identifier);
+            a.setString(2, alert.type().name());
+            a.setString(3, alert.sensorId());
+            a.setLong(4, alert.onset().toEpochMilli());
+            a.setLong(5, alert.raisedAt().toEpochMilli());
+            a.setString(6, body);
+            if (a.executeUpdate() == 0) {
+                return; // already raised before (a replay): never a second delivery
+            }
+        }
+        try (PreparedStatement o = db.prepareStatement("INSERT INTO outbox "
+                + "(identifier, kind, priority, payload, state, not_before_ms, created_ms) VALUES (?, 'alert', ?, ?, 'pending', ?, ?)")) {
+            o.setString(1, identifier);
+            o.setInt(2, ALERT_PRIORITY);
+            o.setString(3, body);
+            o.setLong(4, now);
+            o.setLong(5, now);
+            o.executeUpdate();
+        }
+    }
+
+    @Override
+    public synchronized long alertCount() {
+        return count("SELECT COUNT(*) FROM alerts");
+    }
+
+    @Override
+    public synchronized long eventCount() {
+        return count("SELECT COUNT(*) FROM readings");
+    }
+
+    @Override
+    public synchronized List<OutboxItem> claimDue(Instant now, int limit) {
+        List<OutboxItem> items = new ArrayList<>();
+        try {
+            try (PreparedStatement q = db.prepareStatement("SELECT id, identifier, payload, attempts FROM outbox "
+                    + "WHERE state = 'pending' AND not_before_ms <= ? ORDER BY priority, not_before_ms, id LIMIT ?")) {
+                q.setLong(1, now.toEpochMilli());
+                q.setInt(2, limit);
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        items.add(new OutboxItem(rs.getLong(1), rs.getString(2), Json.read(rs.getString(3), Alert.class), rs.getInt(4)));
+                    }
+                }
+            }
+            try (PreparedStatement u = db.prepareStatement("UPDATE outbox SET state = 'in_flight', attempts = attempts + 1 WHERE id = ?")) {
+                for (OutboxItem item : items) {
+                    u.setLong(1, item.id());
+                    u.addBatch();
+                }
+                u.executeBatch();
+            }
+            db.commit();
+            return items;
+        } catch (SQLException | RuntimeException e) {
+            rollback();
+            throw new StoreException("claim due deliveries", e);
+        }
+    }
+
+    @Override
+    public synchronized void releaseInFlight() {
+        update("release in-flight deliveries", "UPDATE outbox SET state = 'pending' WHERE state = 'in_flight'");
+    }
+
+    @Override
+    public synchronized void delivered(long id, Instant at, String references) {
+        update("mark a delivery done", "UPDATE outbox SET state = 'delivered', delivered_ms = ?, references_ = ?, last_error = NULL WHERE id = ?",
+                at.toEpochMilli(), references, id);
+        update("mark an alert sent", "UPDATE alerts SET state = 'sent' WHERE identifier = (SELECT identifier FROM outbox WHERE id = ?)", id);
+    }
+
+    @Override
+    public synchronized void retryLater(long id, Instant notBefore, String error) {
+        update("schedule a retry", "UPDATE outbox SET state = 'pending', not_before_ms = ?, last_error = ? WHERE id = ?",
+                notBefore.toEpochMilli(), error, id);
+    }
+
+    @Override
+    public synchronized void dead(long id, String error) {
+        update("dead-letter a delivery", "UPDATE outbox SET state = 'dead', last_error = ? WHERE id = ?", error, id);
+    }
+
+    @Override
+    public synchronized OutboxStats stats() {
+        try (Statement s = db.createStatement();
+                ResultSet rs = s.executeQuery("SELECT "
+                        + "SUM(state IN ('pending','in_flight')), SUM(state = 'delivered'), SUM(state = 'dead'), "
+                        + "MIN(CASE WHEN state IN ('pending','in_flight') THEN created_ms END), MAX(delivered_ms) FROM outbox")) {
+            rs.next();
+            var stats = new OutboxStats(rs.getLong(1), rs.getLong(2), rs.getLong(3), instant(rs, 4), instant(rs, 5));
+            db.commit();
+            return stats;
+        } catch (SQLException e) {
+            throw new StoreException("read outbox stats", e);
+        }
+    }
+
+    private static Optional<Instant> instant(ResultSet rs, int column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(v));
+    }
+
+    private long count(String sql) {
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            long n = rs.getLong(1);
+            db.commit();
+            return n;
+        } catch (SQLException e) {
+            throw new StoreException("count", e);
+        }
+    }
+
+    private void update(String operation, String sql, Object... args) {
+        try (PreparedStatement p = db.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                p.setObject(i + 1, args[i]);
+            }
+            p.executeUpdate();
+            db.commit();
+        } catch (SQLException e) {
+            rollback();
+            throw new StoreException(operation, e);
+        }
+    }
+
+    private void rollback() {
+        try {
+            db.rollback();
+        } catch (SQLException ignored) {
+            // the connection is unusable; the next operation reports it
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            db.close();
+        } catch (SQLException e) {
+            throw new StoreException("close the database", e);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package org.hearth.gateway.uplink;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.core.IntervalFunction;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.hearth.gateway.store.Outbox;
+import org.hearth.gateway.store.OutboxItem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends due outbox rows to the care record, one at a time, alerts first.
+ *
+ * <p>Failures never block in a sleep: a failed row gets a not-before time (exponential backoff with jitter) and the
+ * drainer moves on. The circuit breaker runs on the injected clock (both its clock and its timestamp function), so
+ * virtual time in the simulator drives it too. {@link #drainOnce()} is the whole step; a thread or a test calls it.
+ */
+public final class OutboxDrainer {
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxDrainer.class);
+    private static final int BATCH = 32;
+
+    private final Outbox outbox;
+    private final CareRecord careRecord;
+    private final Clock clock;
+    private final CircuitBreaker breaker;
+    private final IntervalFunction backoff;
+    private volatile String lastError;
+    private volatile Instant lastAttempt;
+
+    public OutboxDrainer(Outbox outbox, CareRecord careRecord, Clock clock, Duration firstRetry, Duration maxRetry) {
+        this.outbox = outbox;
+        this.careRecord = careRecord;
+        this.clock = clock;
+        this.breaker = CircuitBreaker.of("care-record", CircuitBreakerConfig.custom()
+                .clock(clock)
+                .currentTimestampFunction(c -> c.instant().toEpochMilli(), TimeUnit.MILLISECONDS)
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(10)
+                .minimumNumberOfCalls(5)
+                .failureRateThreshold(50)
+                .waitDurationInOpenState(firstRetry.multipliedBy(5))
+                .permittedNumberOfCallsInHalfOpenState(1)
+                .recordException(e -> e instanceof RemoteFailure)
+                .build());
+        this.backoff = IntervalFunction.ofExponentialRandomBackoff(firstRetry.toMillis(), 2.0, 0.5, maxRetry.toMillis());
+    }
+
+    /**
+     * Attempts every due row once.
+     *
+     * @return the number of rows delivered
+     */
+    public int drainOnce() {
+        int delivered = 0;
+        List<OutboxItem> due = outbox.claimDue(clock.instant(), BATCH);
+        for (int i = 0; i < due.size(); i++) {
+            OutboxItem item = due.get(i);
+            lastAttempt = clock.instant();
+            Delivery result;
+            try {
+                result = breaker.executeSupplier(() -> {
+                    Delivery d = careRecord.send(item);
+                    if (d instanceof Delivery.Retry retry) {
+                        throw new RemoteFailure(retry.reason());
+                    }
+                    return d;
+                });
+            } catch (RemoteFailure e) {
+                result = new Delivery.Retry(e.getMessage());
+            } catch (CallNotPermittedException e) {
+                // Breaker open: put this and the rest back untouched, without counting an attempt against them.
+                for (int j = i; j < due.size(); j++) {
+                    OutboxItem rest = due.get(j);
+                    outbox.retryLater(rest.id(), clock.instant(), "circuit open");
+                }
+                return delivered;
+            }
+            delivered += settle(item, result) ? 1 : 0;
+        }
+        return delivered;
+    }
+
+    private boolean settle(OutboxItem item, Delivery result) {
+        Instant now = clock.instant();
+        if (result instanceof Delivery.Accepted accepted) {
+            outbox.delivered(item.id(), now, accepted.references());
+            LOG.info("delivered {} as {}", item.identifier(), accepted.references());
+            lastError = null;
+            return true;
+        }
+        if (result instanceof Delivery.Retry retry) {
+            Duration wait = Duration.ofMillis(backoff.apply(Math.max(1, item.attempts() + 1)));
+            outbox.retryLater(item.id(), now.plus(wait), retry.reason());
+            lastError = retry.reason();
+            LOG.warn("delivery of {} failed ({}), retry in {}", item.identifier(), retry.reason(), wait);
+        } else if (result instanceof Delivery.Refused refused) {
+            outbox.dead(item.id(), refused.reason());
+            lastError = refused.reason();
+            LOG.error("care record refused {} ({}): dead-lettered, needs an installer", item.identifier(), refused.reason());
+        } else if (result instanceof Delivery.IntegrityAlarm alarm) {
+            outbox.dead(item.id(), alarm.reason());
+            lastError = alarm.reason();
+            LOG.error("integrity alarm for {}: {}", item.identifier(), alarm.reason());
+        }
+        return false;
+    }
+
+    /** The uplink's state for health reporting. */
+    public UplinkHealth health() {
+        return new UplinkHealth(breaker.getState().name(), Optional.ofNullable(lastError), Optional.ofNullable(lastAttempt));
+    }
+
+    /** A transient failure, thrown inside the breaker so that it counts. */
+    private static final class RemoteFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        RemoteFailure(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package org.hearth.gateway.uplink.fhir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.hearth.gateway.store.OutboxItem;
+import org.hearth.gateway.uplink.CareRecord;
+import org.hearth.gateway.uplink.Delivery;
+
+/**
+ * The care record as a FHIR R4 server: POSTs each alert's transaction Bundle to the base URL and classifies the answer
+ * per design.md §4. Reasons returned never contain the response body (it may echo personal data).
+ */
+public final class FhirCareRecord implements CareRecord {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final URI base;
+    private final FhirAlertBundle bundles;
+    private final HttpClient http;
+    private final Duration timeout;
+    private final Optional<String> bearerToken;
+
+    public FhirCareRecord(URI base, FhirAlertBundle bundles, Duration timeout, Optional<String> bearerToken) {
+        this.base = base;
+        this.bundles = bundles;
+        this.timeout = timeout;
+        this.bearerToken = bearerToken;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
+    }
+
+    @Override
+    public Delivery send(OutboxItem item) {
+        String body = bundles.encode(item.identifier(), item.alert());
+        HttpRequest.Builder request = HttpRequest.newBuilder(base)
+                .timeout(timeout)
+                .header("Content-Type", "application/fhir+json")
+                .header("Accept", "application/fhir+json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        bearerToken.ifPresent(t -> request.header("Authorization", "Bearer " + t));
+        HttpResponse<String> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (HttpTimeoutException e) {
+            return new Delivery.Retry("timeout");
+        } catch (IOException e) {
+            return new Delivery.Retry("connection: " + e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Delivery.Retry("interrupted");
+        }
+        return classify(response.statusCode(), response.body());
+    }
+
+    /** Maps a transaction's HTTP answer to what the outbox does next. */
+    static Delivery classify(int status, String body) {
+        if (status == 200 || status == 201) {
+            return accepted(body);
+        }
+        if (status == 412) {
+            return new Delivery.IntegrityAlarm("HTTP 412: identifier matched more than one resource");
+        }
+        if (status == 400 || status == 422) {
+            return new Delivery.Refused("HTTP " + status);
+        }
+        // 401 (token refresh comes with auth), 409 (a concurrent create won), 429, 5xx and anything unexpected: retry.
+        return new Delivery.Retry("HTTP " + status);
+    }
+
+    private static Delivery accepted(String body) {
+        try {
+            JsonNode response = JSON.readTree(body);
+            List<String> refs = new ArrayList<>();
+            for (JsonNode entry : response.path("entry")) {
+                String entryStatus = entry.path("response").path("status").asText("");
+                if (!entryStatus.startsWith("200") && !entryStatus.startsWith("201")) {
+                    return new Delivery.Retry("entry status " + entryStatus);
+                }
+                String location = entry.path("response").path("location").asText("");
+                int history = location.indexOf("/_history");
+                String ref = history > 0 ? location.substring(0, history) : location;
+                if (ref.startsWith("Observation/") || ref.startsWith("Task/")) {
+                    refs.add(ref);
+                }
+            }
+            if (refs.size() != 2) {
+                return new Delivery.Retry("transaction response without Observation and Task");
+            }
+            return new Delivery.Accepted(String.join(" ", refs));
+        } catch (IOException | RuntimeException e) {
+            return new Delivery.Retry("unreadable transaction response");
+        }
+    }
+}

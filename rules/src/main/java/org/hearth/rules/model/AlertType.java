@@ -1,0 +1,39 @@
+package org.hearth.rules.model;
+
+/**
+ * The kinds of alert the rules raise, each with a stable code (used in {@link Alert#key()} and upstream as the
+ * alert's code) and the priority it is sent with.
+ */
+public enum AlertType {
+    /** A help button was pressed: immediate, no learning, no cancel. */
+    HELP_BUTTON("help-button-pressed", Priority.STAT),
+    /** No activity for longer than the resident's policy allows at that time of day. */
+    PROLONGED_INACTIVITY("prolonged-inactivity", Priority.URGENT);
+
+    private final String code;
+    private final Priority priority;
+
+    AlertType(String code, Priority priority) {
+        this.code = code;
+        this.priority = priority;
+    }
+
+    /**
+     * The stable, lower-kebab-case code of this type. It is part of every alert's business identifier, so it
+     * must never change once alerts have been sent.
+     *
+     * @return the code, for example {@code "help-button-pressed"}
+     */
+    public String code() {
+        return code;
+    }
+
+    /**
+     * The priority alerts of this type are sent with.
+     *
+     * @return the priority
+     */
+    public Priority priority() {
+        return priority;
+    }
+}

@@ -1,0 +1,36 @@
+package org.hearth.rules.model;
+
+/**
+ * What a sensor reported, reduced to the kinds the rules reason about. Decoders in the gateway map each
+ * transport's payload (Zigbee2MQTT JSON, Hearth topics, CoAP) onto one of these.
+ */
+public enum EventKind {
+    /** A motion sensor saw movement (Zigbee2MQTT {@code occupancy:true}). */
+    MOTION,
+    /** A motion sensor reports the room clear again (Zigbee2MQTT {@code occupancy:false}). */
+    NO_MOTION,
+    /** A door or cupboard contact opened (Zigbee2MQTT {@code contact:false}). */
+    CONTACT_OPEN,
+    /** A door or cupboard contact closed (Zigbee2MQTT {@code contact:true}). */
+    CONTACT_CLOSED,
+    /** A help button was pressed; the action ({@code single}, {@code double}, {@code hold}) is the event detail. */
+    BUTTON,
+    /** The sensor became reachable. */
+    SENSOR_ONLINE,
+    /** The sensor became unreachable. */
+    SENSOR_OFFLINE;
+
+    /**
+     * Whether this kind shows that someone is up and about: {@link #MOTION}, {@link #CONTACT_OPEN},
+     * {@link #CONTACT_CLOSED} and {@link #BUTTON}. {@link #NO_MOTION} is not activity: a room going quiet is
+     * the absence of a person, not their presence.
+     *
+     * @return true for the kinds that reset an inactivity timer
+     */
+    public boolean isActivity() {
+        return switch (this) {
+            case MOTION, CONTACT_OPEN, CONTACT_CLOSED, BUTTON -> true;
+            case NO_MOTION, SENSOR_ONLINE, SENSOR_OFFLINE -> false;
+        };
+    }
+}

@@ -1,0 +1,43 @@
+package org.hearth.rules.model;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Why an alert was raised: the events behind it, the rule and threshold that judged them, what was observed, and
+ * one sentence a community nurse can read.
+ *
+ * <p>The explanation holds sensor ids, times and thresholds only, for example
+ * {@code "No activity for 3h 05m since 10:02 (motion in kitchen-motion); allowed 3h 00m in band 09:00-12:00
+ * (Europe/London)"}. It never carries names, addresses, NHS numbers or raw payloads.
+ *
+ * @param events      the events the rule judged, in the order it saw them; stored as an immutable copy
+ * @param rule        stable id of the rule that fired, for example {@code "inactivity.quiet-bands"}
+ * @param threshold   the limit the rule applied ({@link Duration#ZERO} for rules without one)
+ * @param observed    what was measured against the threshold ({@link Duration#ZERO} for rules without one)
+ * @param explanation a human sentence as described above
+ */
+public record Evidence(List<SensorEvent> events, String rule, Duration threshold, Duration observed,
+                       String explanation) {
+
+    /**
+     * Validates the evidence and copies the event list.
+     *
+     * @throws NullPointerException     if any component or event is null
+     * @throws IllegalArgumentException if {@code rule} is blank or a duration is negative
+     */
+    public Evidence {
+        events = List.copyOf(Objects.requireNonNull(events, "events"));
+        Objects.requireNonNull(rule, "rule");
+        Objects.requireNonNull(threshold, "threshold");
+        Objects.requireNonNull(observed, "observed");
+        Objects.requireNonNull(explanation, "explanation");
+        if (rule.isBlank()) {
+            throw new IllegalArgumentException("rule must not be blank");
+        }
+        if (threshold.isNegative() || observed.isNegative()) {
+            throw new IllegalArgumentException("threshold and observed must not be negative");
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Pure detection rules. */
+package org.hearth.rules;
