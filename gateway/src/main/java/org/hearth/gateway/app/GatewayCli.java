@@ -24,6 +24,10 @@ public final class GatewayCli {
     static final int CONFIG_ERROR = 2;
 
     public static void main(String[] args) {
+        // The gateway's own logging setup, named so it cannot clash with an embedding application's logback.xml.
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "hearth-gateway-logback.xml");
+        }
         System.exit(commandLine().execute(args));
     }
 

@@ -57,11 +57,18 @@ class SandboxJpaConfig {
         JpaStorageSettings s = new JpaStorageSettings();
         // The gateway may point at Devices/Organizations/Patients the care record has never seen, or by absolute URL.
         s.setAllowExternalReferences(true);
-        s.setEnforceReferentialIntegrityOnWrite(false);
+        // Unknown literal targets (Device/gw-1) and unmatched conditional ones (Patient?identifier=nhs|…) get a
+        // placeholder resource, carrying that identifier so later conditional references find the same one.
+        // Referential integrity stays ON: with it off (and no placeholders) writes pass but the reference is not
+        // indexed, so Task?requester=Device/gw-1 silently finds nothing and an ack poll would never see anything.
         s.setAutoCreatePlaceholderReferenceTargets(true);
         s.setPopulateIdentifierInAutoCreatedPlaceholderReferenceTargets(true);
+        // A placeholder takes the referenced id, which may be purely numeric ("Patient/123"); that needs client ids
+        // of ANY form, and then server ids must be UUIDs so they can never collide with such a client id.
+        s.setResourceClientIdStrategy(JpaStorageSettings.ClientIdStrategyEnum.ANY);
+        s.setResourceServerIdStrategy(JpaStorageSettings.IdStrategyEnum.UUID);
         // Search result caching would make the inspector and _lastUpdated polling see stale snapshots.
-        s.setReuseCachedSearchResultsForMillis(null);
+
         return s;
     }
 

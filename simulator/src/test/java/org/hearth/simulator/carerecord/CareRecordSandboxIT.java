@@ -16,6 +16,7 @@ import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Task;
@@ -71,20 +72,32 @@ class CareRecordSandboxIT {
 
     @Test
     void referencesToUnknownOrConditionalTargetsDoNotFailTheTransaction() {
-        String value = "door-" + UUID.randomUUID();
-        String gateway = "Device/gw-" + value;
-        String nhsNumber = "999" + Math.abs(value.hashCode());
-        Bundle alert = alertTransaction(value, gateway, "Organization/team-" + value,
-                "Patient?identifier=" + NHS_NUMBER + "|" + nhsNumber);
+        String gateway = "Device/gw-" + UUID.randomUUID();
+        String nhsNumber = "999" + UUID.randomUUID().toString().replaceAll("\\D", "");
+        String patient = "Patient?identifier=" + NHS_NUMBER + "|" + nhsNumber;
+        String numericTeam = "Organization/" + Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 1_000_000_000L);
 
-        Bundle response = client.transaction().withBundle(alert).execute();
+        Bundle first = client.transaction().withBundle(
+                alertTransaction("door-" + UUID.randomUUID(), gateway, numericTeam, patient)).execute();
+        Bundle second = client.transaction().withBundle(
+                alertTransaction("door-" + UUID.randomUUID(), gateway, numericTeam, patient)).execute();
 
-        assertThat(statuses(response)).containsExactly("201", "201");
+        assertThat(statuses(first)).containsExactly("201", "201");
+        assertThat(statuses(second)).containsExactly("201", "201");
         // The gateway's acknowledgement poll filters on requester: it must find Tasks whose Device was never posted.
         Bundle byRequester = client.search().forResource(Task.class)
                 .where(Task.REQUESTER.hasId(gateway))
                 .returnBundle(Bundle.class).execute();
-        assertThat(byRequester.getEntry()).hasSize(1);
+        assertThat(byRequester.getEntry()).hasSize(2);
+        // Both alerts resolved the conditional reference to one (placeholder) Patient carrying the NHS number.
+        Bundle patients = client.search().forResource(Patient.class)
+                .where(Patient.IDENTIFIER.exactly().systemAndIdentifier(NHS_NUMBER, nhsNumber))
+                .returnBundle(Bundle.class).execute();
+        assertThat(patients.getEntry()).hasSize(1);
+        String patientId = patients.getEntryFirstRep().getResource().getIdElement().toUnqualifiedVersionless().getValue();
+        assertThat(byRequester.getEntry())
+                .extracting(e -> ((Task) e.getResource()).getFor().getReference())
+                .containsOnly(patientId);
     }
 
     @Test

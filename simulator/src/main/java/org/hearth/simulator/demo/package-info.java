@@ -1,0 +1,2 @@
+/** The demo: a scripted day in one simulated home, through the real broker, gateway and care record. */
+package org.hearth.simulator.demo;

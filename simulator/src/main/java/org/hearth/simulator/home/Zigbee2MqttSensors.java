@@ -1,0 +1,66 @@
+package org.hearth.simulator.home;
+
+import java.nio.charset.StandardCharsets;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+
+/**
+ * A home's Zigbee2MQTT bridge as seen on the broker: publishes the same JSON a real bridge does, at QoS 1, to
+ * {@code zigbee2mqtt/<friendly_name>}. Each publish returns once the broker has acknowledged it.
+ */
+public final class Zigbee2MqttSensors implements AutoCloseable {
+    private final MqttClient client;
+    private final String prefix;
+
+    public Zigbee2MqttSensors(String brokerUri, String clientId, String prefix) throws MqttException {
+        this.client = new MqttClient(brokerUri, clientId, new MemoryPersistence());
+        this.prefix = prefix;
+        var options = new MqttConnectOptions();
+        options.setCleanSession(true);
+        options.setMaxInflight(1000);
+        client.connect(options);
+    }
+
+    /** A motion sensor's report. */
+    public void motion(String name, boolean occupancy) throws MqttException {
+        publish(name, "{\"occupancy\":" + occupancy + ",\"battery\":97,\"linkquality\":120}");
+    }
+
+    /** A contact sensor's report; note Zigbee2MQTT's contact true = closed. */
+    public void door(String name, boolean open) throws MqttException {
+        publish(name, "{\"contact\":" + !open + ",\"battery\":91}");
+    }
+
+    /** A button's action, e.g. {@code single}. */
+    public void press(String name, String action) throws MqttException {
+        publish(name, "{\"action\":\"" + action + "\",\"battery\":88}");
+    }
+
+    /** Any payload to any sub-topic of the bridge, for bad-input tests. */
+    public void raw(String topicSuffix, byte[] payload) throws MqttException {
+        client.publish(prefix + "/" + topicSuffix, payload, 1, false);
+    }
+
+    private void publish(String name, String json) throws MqttException {
+        raw(name, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Publishes {@code payload} to the exact {@code topic}, for availability and similar. */
+    public void message(String topic, String payload, boolean retained) throws MqttException {
+        var m = new MqttMessage(payload.getBytes(StandardCharsets.UTF_8));
+        m.setQos(1);
+        m.setRetained(retained);
+        client.publish(topic, m);
+    }
+
+    @Override
+    public void close() throws MqttException {
+        if (client.isConnected()) {
+            client.disconnect();
+        }
+        client.close();
+    }
+}
