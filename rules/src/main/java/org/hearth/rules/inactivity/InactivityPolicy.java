@@ -212,7 +212,7 @@ public record InactivityPolicy(ZoneId zone, List<QuietBand> bands) {
             return List.of(rules.getTransition(local).getInstant());
         }
         List<Instant> instants = new ArrayList<>(offsets.size());
-        for (ZoneOffset offset : offsets) {
+        for (ZoneOffset offset : offsets.subList(0, 1)) {
             instants.add(local.toInstant(offset));
         }
         return instants;

@@ -68,7 +68,7 @@ class SandboxJpaConfig {
         s.setResourceClientIdStrategy(JpaStorageSettings.ClientIdStrategyEnum.ANY);
         s.setResourceServerIdStrategy(JpaStorageSettings.IdStrategyEnum.UUID);
         // Search result caching would make the inspector and _lastUpdated polling see stale snapshots.
-
+        s.setReuseCachedSearchResultsForMillis(null);
         return s;
     }
 
