@@ -1,6 +1,8 @@
 package org.hearth.rules.engine;
 
 import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
 import org.hearth.rules.model.SensorEvent;
 
 /**
@@ -10,14 +12,32 @@ import org.hearth.rules.model.SensorEvent;
  * @param lastActivity      the event behind {@code lastActivityAt} (so its {@code at()} equals it), or null
  * @param inactivityAlerted whether the current quiet period (since {@code lastActivityAt}) has already raised its
  *                          inactivity alert
+ * @param helpCalls         for each help button, the press that opened its latest help call; later presses within
+ *                          {@link RulesEngine#HELP_CALL_WINDOW} of it belong to the same call (sorted, immutable)
  */
-public record EngineState(Instant lastActivityAt, SensorEvent lastActivity, boolean inactivityAlerted) {
+public record EngineState(Instant lastActivityAt, SensorEvent lastActivity, boolean inactivityAlerted,
+        Map<String, Instant> helpCalls) {
 
-    private static final EngineState INITIAL = new EngineState(null, null, false);
+    private static final EngineState INITIAL = new EngineState(null, null, false, Map.of());
+
+    /**
+     * A state with no open help calls.
+     *
+     * @param lastActivityAt see the record description
+     * @param lastActivity see the record description
+     * @param inactivityAlerted see the record description
+     */
+    public EngineState(Instant lastActivityAt, SensorEvent lastActivity, boolean inactivityAlerted) {
+        this(lastActivityAt, lastActivity, inactivityAlerted, Map.of());
+    }
 
     /**
      * Validates the state.
      *
+     * @param lastActivityAt see the record description
+     * @param lastActivity see the record description
+     * @param inactivityAlerted see the record description
+     * @param helpCalls see the record description
      * @throws IllegalArgumentException if exactly one of {@code lastActivityAt} and {@code lastActivity} is null,
      *                                  if they disagree, if {@code lastActivity} is not an activity, or if an alert
      *                                  is marked without any activity
@@ -37,6 +57,39 @@ public record EngineState(Instant lastActivityAt, SensorEvent lastActivity, bool
         if (inactivityAlerted && lastActivity == null) {
             throw new IllegalArgumentException("inactivityAlerted needs a last activity");
         }
+        helpCalls = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(helpCalls == null ? Map.of() : helpCalls));
+    }
+
+    /**
+     * This state with the help call of {@code sensorId} opened at {@code at}.
+     *
+     * @param sensorId the help button
+     * @param at the press that opened the call
+     * @return the new state
+     */
+    public EngineState withHelpCall(String sensorId, Instant at) {
+        var calls = new TreeMap<>(helpCalls);
+        calls.put(sensorId, at);
+        return new EngineState(lastActivityAt, lastActivity, inactivityAlerted, calls);
+    }
+
+    /**
+     * This state with a new last activity, re-armed for inactivity; help calls are kept.
+     *
+     * @param activity the activity
+     * @return the new state
+     */
+    public EngineState withActivity(SensorEvent activity) {
+        return new EngineState(activity.at(), activity, false, helpCalls);
+    }
+
+    /**
+     * This state with its current quiet period marked as alerted.
+     *
+     * @return the new state
+     */
+    public EngineState alerted() {
+        return new EngineState(lastActivityAt, lastActivity, true, helpCalls);
     }
 
     /**

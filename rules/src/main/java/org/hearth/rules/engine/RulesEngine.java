@@ -27,9 +27,9 @@ import org.hearth.rules.model.SensorEvent;
  *   <li>First {@code onTick(s, e.at())}, so an inactivity deadline that passed before this event is raised however
  *       seldom the gateway ticks.</li>
  *   <li>{@link EventKind#BUTTON}: an immediate {@link AlertType#HELP_BUTTON} alert about the button, with onset and
- *       raisedAt at the press, the press as evidence, and zero threshold and observed time. Every press raises
- *       one, even a late-delivered one; a duplicate delivery of the same press gives an alert with the same
- *       {@link Alert#key()}, which the alert store absorbs.</li>
+ *       raisedAt at the press, the press as evidence, and zero threshold and observed time; unless the press falls
+ *       within {@link #HELP_CALL_WINDOW} of the press that opened this button's current help call (a redelivery or
+ *       a repeated press: the same call for help). A late-delivered press raises its alert as usual.</li>
  *   <li>Activity ({@link EventKind#isActivity()}, buttons included) strictly after the last activity moves the last
  *       activity forward and re-arms the inactivity alert. Activity at or before the last activity changes
  *       nothing: an out-of-order event never moves time back, and a repeat of the last activity (or a second
@@ -51,6 +51,13 @@ public final class RulesEngine {
 
     /** {@link Evidence#rule()} of help-button alerts. */
     public static final String HELP_BUTTON_RULE = "help-button.immediate";
+
+    /**
+     * Presses of the same help button within this time of the press that raised its alert belong to the same call
+     * for help: at-least-once delivery repeats messages, and a frightened person presses again. A press after it
+     * raises a new alert (the call is still going on).
+     */
+    public static final Duration HELP_CALL_WINDOW = Duration.ofMinutes(5);
 
     /** {@link Evidence#rule()} of prolonged-inactivity alerts. */
     public static final String INACTIVITY_RULE = "inactivity.quiet-bands";
@@ -88,11 +95,12 @@ public final class RulesEngine {
         Step ticked = onTick(s, e.at());
         EngineState state = ticked.state();
         List<Alert> alerts = new ArrayList<>(ticked.alerts());
-        if (e.kind() == EventKind.BUTTON) {
+        if (e.kind() == EventKind.BUTTON && !withinOpenHelpCall(state, e)) {
             alerts.add(helpButton(e));
+            state = state.withHelpCall(e.sensorId(), e.at());
         }
         if (e.kind().isActivity() && (state.lastActivityAt() == null || e.at().isAfter(state.lastActivityAt()))) {
-            state = new EngineState(e.at(), e, false);
+            state = state.withActivity(e);
         }
         return new Step(state, alerts);
     }
@@ -112,7 +120,7 @@ public final class RulesEngine {
             return new Step(s, List.of());
         }
         Alert alert = inactivity(s.lastActivity(), deadline.get());
-        return new Step(new EngineState(s.lastActivityAt(), s.lastActivity(), true), List.of(alert));
+        return new Step(s.alerted(), List.of(alert));
     }
 
     /**
@@ -128,6 +136,11 @@ public final class RulesEngine {
             return Optional.empty();
         }
         return Optional.of(policy.deadlineAfter(s.lastActivityAt()));
+    }
+
+    private static boolean withinOpenHelpCall(EngineState s, SensorEvent press) {
+        Instant opened = s.helpCalls().get(press.sensorId());
+        return opened != null && !press.at().isBefore(opened) && press.at().isBefore(opened.plus(HELP_CALL_WINDOW));
     }
 
     private Alert helpButton(SensorEvent press) {

@@ -15,6 +15,8 @@ public record Step(EngineState state, List<Alert> alerts) {
     /**
      * Validates the step and copies the alert list.
      *
+     * @param state see the record description
+     * @param alerts see the record description
      * @throws NullPointerException if the state, the list or an alert is null
      */
     public Step {

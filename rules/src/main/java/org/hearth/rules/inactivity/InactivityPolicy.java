@@ -51,6 +51,8 @@ public record InactivityPolicy(ZoneId zone, List<QuietBand> bands) {
     /**
      * Validates the policy and sorts the bands by start.
      *
+     * @param zone see the record description
+     * @param bands see the record description
      * @throws NullPointerException     if the zone, the list or a band is null
      * @throws IllegalArgumentException if there is no band or two bands start at the same time
      */
@@ -208,11 +210,12 @@ public record InactivityPolicy(ZoneId zone, List<QuietBand> bands) {
     private static List<Instant> occurrences(ZoneRules rules, LocalDateTime local) {
         List<ZoneOffset> offsets = rules.getValidOffsets(local);
         if (offsets.isEmpty()) {
-            // In a gap: the wall clock passes this time at the moment it jumps forward.
+            // In a gap: the wall clock passes this time at the moment it jumps forward (that transition is a
+            // boundary in its own right too; naming it here keeps each start's occurrences complete).
             return List.of(rules.getTransition(local).getInstant());
         }
         List<Instant> instants = new ArrayList<>(offsets.size());
-        for (ZoneOffset offset : offsets.subList(0, 1)) {
+        for (ZoneOffset offset : offsets) {
             instants.add(local.toInstant(offset));
         }
         return instants;

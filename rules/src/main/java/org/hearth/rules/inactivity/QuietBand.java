@@ -24,6 +24,8 @@ public record QuietBand(LocalTime start, Duration allowance) {
     /**
      * Validates the band.
      *
+     * @param start see the record description
+     * @param allowance see the record description
      * @throws NullPointerException     if a component is null
      * @throws IllegalArgumentException if the allowance is not more than zero or exceeds {@link #MAX_ALLOWANCE}
      */

@@ -20,6 +20,11 @@ public record Alert(AlertType type, String sensorId, Instant onset, Instant rais
     /**
      * Validates the alert.
      *
+     * @param type see the record description
+     * @param sensorId see the record description
+     * @param onset see the record description
+     * @param raisedAt see the record description
+     * @param evidence see the record description
      * @throws NullPointerException     if any component is null
      * @throws IllegalArgumentException if {@code raisedAt} is before {@code onset}
      */

@@ -24,6 +24,11 @@ public record Evidence(List<SensorEvent> events, String rule, Duration threshold
     /**
      * Validates the evidence and copies the event list.
      *
+     * @param events see the record description
+     * @param rule see the record description
+     * @param threshold see the record description
+     * @param observed see the record description
+     * @param explanation see the record description
      * @throws NullPointerException     if any component or event is null
      * @throws IllegalArgumentException if {@code rule} is blank or a duration is negative
      */

@@ -18,6 +18,10 @@ public record SensorEvent(String sensorId, EventKind kind, Instant at, String de
     /**
      * Validates the event.
      *
+     * @param sensorId see the record description
+     * @param kind see the record description
+     * @param at see the record description
+     * @param detail see the record description
      * @throws NullPointerException if any component is null
      */
     public SensorEvent {

@@ -93,8 +93,25 @@ class RulesEnginePropertiesTest {
                             .satisfies(e -> assertThat(e.sensorId()).isEqualTo(alert.sensorId()));
                 }
             }
-            long presses = events.stream().filter(e -> e.kind() == EventKind.BUTTON).count();
-            assertThat(run.alerts()).filteredOn(a -> a.type() == AlertType.HELP_BUTTON).hasSize((int) presses);
+            List<Alert> help = run.alerts().stream().filter(a -> a.type() == AlertType.HELP_BUTTON).toList();
+            // Every press is answered by a help alert of its button raised at or before it, within the call window...
+            for (SensorEvent press : events.stream().filter(e -> e.kind() == EventKind.BUTTON).toList()) {
+                assertThat(help).anySatisfy(a -> {
+                    assertThat(a.sensorId()).isEqualTo(press.sensorId());
+                    assertThat(a.onset()).isBeforeOrEqualTo(press.at());
+                    assertThat(Duration.between(a.onset(), press.at())).isLessThan(RulesEngine.HELP_CALL_WINDOW);
+                });
+            }
+            // ...and alerts of one button in event order open calls at least a window apart.
+            for (int i = 0; i < help.size(); i++) {
+                for (int j = i + 1; j < help.size(); j++) {
+                    Alert a = help.get(i);
+                    Alert b = help.get(j);
+                    if (a.sensorId().equals(b.sensorId()) && !b.onset().isBefore(a.onset())) {
+                        assertThat(Duration.between(a.onset(), b.onset())).isGreaterThanOrEqualTo(RulesEngine.HELP_CALL_WINDOW);
+                    }
+                }
+            }
         });
     }
 

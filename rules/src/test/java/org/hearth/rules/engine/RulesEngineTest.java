@@ -50,7 +50,7 @@ class RulesEngineTest {
 
         Step step = engine.onEvent(EngineState.initial(), press);
 
-        assertThat(step.state()).isEqualTo(new EngineState(press.at(), press, false));
+        assertThat(step.state()).isEqualTo(new EngineState(press.at(), press, false, java.util.Map.of("hall-button", press.at())));
         assertThat(engine.nextDeadline(step.state())).contains(at("2026-06-10T12:02:00Z"));
     }
 
@@ -181,7 +181,28 @@ class RulesEngineTest {
 
         assertThat(alerts).singleElement().extracting(Alert::type, Alert::onset)
                 .containsExactly(AlertType.HELP_BUTTON, at("2026-06-10T09:59:00Z"));
-        assertThat(state).isEqualTo(before);
+        assertThat(state).isEqualTo(before.withHelpCall("hall-button", at("2026-06-10T09:59:00Z")));
+    }
+
+    @Test
+    void aRedeliveredOrRepeatedPressWithinTheWindowIsTheSameCallForHelp() {
+        event(new SensorEvent("pendant", EventKind.BUTTON, at("2026-06-10T10:00:00Z"), "single"));
+        event(new SensorEvent("pendant", EventKind.BUTTON, at("2026-06-10T10:00:02Z"), "single")); // QoS 1 redelivery
+        event(new SensorEvent("pendant", EventKind.BUTTON, at("2026-06-10T10:04:59Z"), "double")); // pressed again
+
+        assertThat(alerts).singleElement().extracting(Alert::onset).isEqualTo(at("2026-06-10T10:00:00Z"));
+    }
+
+    @Test
+    void aPressAfterTheWindowOrOnAnotherButtonRaisesANewAlert() {
+        event(new SensorEvent("pendant", EventKind.BUTTON, at("2026-06-10T10:00:00Z"), "single"));
+        event(new SensorEvent("hall-button", EventKind.BUTTON, at("2026-06-10T10:01:00Z"), "single"));
+        event(new SensorEvent("pendant", EventKind.BUTTON, at("2026-06-10T10:05:00Z"), "single"));
+
+        assertThat(alerts).extracting(Alert::sensorId, Alert::onset).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("pendant", at("2026-06-10T10:00:00Z")),
+                org.assertj.core.groups.Tuple.tuple("hall-button", at("2026-06-10T10:01:00Z")),
+                org.assertj.core.groups.Tuple.tuple("pendant", at("2026-06-10T10:05:00Z")));
     }
 
     @Test

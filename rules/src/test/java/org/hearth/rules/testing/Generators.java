@@ -22,15 +22,22 @@ public final class Generators {
     private Generators() {
     }
 
-    /**
-     * One to five bands at whole minutes, half of them within 00:00-03:00 where clock changes happen, with
-     * allowances of one minute to fourteen hours.
-     */
+    /** Like {@link #policyNear} around 01:30, where the UK clocks change. */
     public static InactivityPolicy policy(SplittableRandom random, ZoneId zone) {
+        return policyNear(random, zone, LocalTime.of(1, 30));
+    }
+
+    /**
+     * One to five bands at whole minutes, half of them within 90 minutes of {@code focus} (for example the local
+     * time at which the clocks change), with allowances of one minute to fourteen hours.
+     */
+    public static InactivityPolicy policyNear(SplittableRandom random, ZoneId zone, LocalTime focus) {
         int count = 1 + random.nextInt(5);
+        int focusMinute = focus.getHour() * 60 + focus.getMinute();
         TreeSet<Integer> startMinutes = new TreeSet<>();
         while (startMinutes.size() < count) {
-            startMinutes.add(random.nextBoolean() ? random.nextInt(24 * 60) : random.nextInt(3 * 60));
+            startMinutes.add(random.nextBoolean() ? random.nextInt(24 * 60)
+                    : Math.floorMod(focusMinute + random.nextInt(-90, 91), 24 * 60));
         }
         List<QuietBand> bands = new ArrayList<>();
         for (int minute : startMinutes) {
@@ -49,8 +56,9 @@ public final class Generators {
         List<SensorEvent> events = new ArrayList<>(count);
         Instant clock = start;
         for (int i = 0; i < count; i++) {
-            if (!events.isEmpty() && random.nextInt(20) == 0) {
-                events.add(events.get(events.size() - 1)); // QoS 1 redelivery
+            if (!events.isEmpty() && random.nextInt(12) == 0) {
+                // QoS 1 redelivery of one of the last few events, possibly after others
+                events.add(events.get(events.size() - 1 - random.nextInt(Math.min(3, events.size()))));
                 continue;
             }
             int roll = random.nextInt(10);
