@@ -172,8 +172,8 @@ public final class ConfigLoader {
                 if (name != null && !names.add(name)) {
                     problem(key + ".name", "is used by another sensor");
                 }
-                if (name != null && (name.contains("#") || name.contains("+") || name.startsWith("bridge"))) {
-                    problem(key + ".name", "must not contain MQTT wildcards or name the bridge");
+                if (name != null && (name.contains("#") || name.contains("+") || name.contains("/") || name.startsWith("bridge"))) {
+                    problem(key + ".name", "must not contain '/', MQTT wildcards, or name the bridge");
                 }
                 sensors.add(new GatewayConfig.Sensor(id, name, kind, room));
             }
@@ -208,8 +208,8 @@ public final class ConfigLoader {
                         problem(key + ".start", "must be a local time like 07:00");
                     }
                 }
-                if (allowance != null && (allowance.isZero() || allowance.isNegative())) {
-                    problem(key + ".allowance", "must be longer than zero");
+                if (allowance != null && (allowance.isZero() || allowance.isNegative() || allowance.compareTo(QuietBand.MAX_ALLOWANCE) > 0)) {
+                    problem(key + ".allowance", "must be longer than zero and at most " + QuietBand.MAX_ALLOWANCE.toDays() + " days");
                 } else if (time != null && allowance != null) {
                     parsed.add(new QuietBand(time, allowance));
                 }
@@ -319,6 +319,9 @@ public final class ConfigLoader {
 
         private ZoneId zone(String key) {
             String v = string(key, false, "Europe/London");
+            if (v == null) {
+                return null; // an unset ${VAR}, already reported by string()
+            }
             try {
                 return ZoneId.of(v);
             } catch (DateTimeException e) {
@@ -353,6 +356,10 @@ public final class ConfigLoader {
             Optional<Duration> d = Durations.parse(v);
             if (d.isEmpty()) {
                 problem(key, "must be a duration like 90s, 15m, 3h or PT3H");
+                return fallback;
+            }
+            if (d.get().isZero() || d.get().isNegative()) {
+                problem(key, "must be longer than zero");
                 return fallback;
             }
             return d.get();

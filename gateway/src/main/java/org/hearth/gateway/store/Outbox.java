@@ -20,6 +20,9 @@ public interface Outbox {
     /** The care record holds it; {@code references} are the server's ids, e.g. {@code Observation/12 Task/13}. */
     void delivered(long id, Instant at, String references);
 
+    /** Puts a claimed row back untouched, as if never claimed (e.g. the circuit breaker refused the call). */
+    void putBack(long id);
+
     /** Try again not before {@code notBefore}; {@code error} must not contain personal data. */
     void retryLater(long id, Instant notBefore, String error);
 

@@ -66,7 +66,7 @@ public final class OutboxDrainer {
             Delivery result;
             try {
                 result = breaker.executeSupplier(() -> {
-                    Delivery d = careRecord.send(item);
+                    Delivery d = sendSafely(item);
                     if (d instanceof Delivery.Retry retry) {
                         throw new RemoteFailure(retry.reason());
                     }
@@ -77,14 +77,24 @@ public final class OutboxDrainer {
             } catch (CallNotPermittedException e) {
                 // Breaker open: put this and the rest back untouched, without counting an attempt against them.
                 for (int j = i; j < due.size(); j++) {
-                    OutboxItem rest = due.get(j);
-                    outbox.retryLater(rest.id(), clock.instant(), "circuit open");
+                    outbox.putBack(due.get(j).id());
                 }
+                lastError = "circuit open";
                 return delivered;
             }
             delivered += settle(item, result) ? 1 : 0;
         }
         return delivered;
+    }
+
+    /** An adapter bug must not strand claimed rows in flight: it counts as a transient failure. */
+    private Delivery sendSafely(OutboxItem item) {
+        try {
+            return careRecord.send(item);
+        } catch (RuntimeException e) {
+            LOG.error("care-record adapter failed for {}", item.identifier(), e);
+            return new Delivery.Retry("adapter error: " + e.getClass().getSimpleName());
+        }
     }
 
     private boolean settle(OutboxItem item, Delivery result) {

@@ -188,6 +188,11 @@ public final class SqliteStore implements HomeStore, Outbox, AutoCloseable {
     }
 
     @Override
+    public synchronized void putBack(long id) {
+        update("put back a delivery", "UPDATE outbox SET state = 'pending', attempts = MAX(0, attempts - 1) WHERE id = ? AND state = 'in_flight'", id);
+    }
+
+    @Override
     public synchronized void retryLater(long id, Instant notBefore, String error) {
         update("schedule a retry", "UPDATE outbox SET state = 'pending', not_before_ms = ?, last_error = ? WHERE id = ?",
                 notBefore.toEpochMilli(), error, id);

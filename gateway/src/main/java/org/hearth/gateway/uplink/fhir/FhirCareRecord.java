@@ -87,8 +87,12 @@ public final class FhirCareRecord implements CareRecord {
                 String location = entry.path("response").path("location").asText("");
                 int history = location.indexOf("/_history");
                 String ref = history > 0 ? location.substring(0, history) : location;
-                if (ref.startsWith("Observation/") || ref.startsWith("Task/")) {
-                    refs.add(ref);
+                // Servers may answer with absolute URLs: keep the relative Type/id.
+                for (String type : new String[] {"Observation/", "Task/"}) {
+                    int at = ref.lastIndexOf(type);
+                    if (at >= 0 && (at == 0 || ref.charAt(at - 1) == '/')) {
+                        refs.add(ref.substring(at));
+                    }
                 }
             }
             if (refs.size() != 2) {
