@@ -95,9 +95,19 @@ public final class Gateway implements AutoCloseable {
         monitor.tick();
     }
 
-    /** True once subscribed to the broker. */
+    /** True once subscribed to the broker and still connected. */
     public boolean ready() {
-        return ingest.connected();
+        return ingest.subscribed().toCompletableFuture().isDone() && ingest.connected();
+    }
+
+    /** Waits up to {@code timeout} for the first subscription; false if the broker has not answered by then. */
+    public boolean awaitReady(java.time.Duration timeout) throws InterruptedException {
+        try {
+            ingest.subscribed().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            return false;
+        }
     }
 
     /** The gateway's health now. */

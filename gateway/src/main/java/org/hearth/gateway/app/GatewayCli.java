@@ -68,6 +68,11 @@ public final class GatewayCli {
                 stopped.countDown();
             }, "hearth-shutdown"));
             var out = spec.commandLine().getOut();
+            if (!gateway.awaitReady(java.time.Duration.ofSeconds(30))) {
+                out.println("hearth-gateway: running; broker " + gateway.brokerUri() + " not reachable yet, retrying");
+                out.flush();
+                gateway.awaitReady(java.time.Duration.ofDays(3650));
+            }
             out.println("hearth-gateway: ready in " + ManagementFactory.getRuntimeMXBean().getUptime() + " ms (pid "
                     + ProcessHandle.current().pid() + ", broker " + gateway.brokerUri() + ")");
             out.flush();

@@ -29,6 +29,7 @@ public final class PahoIngest implements AutoCloseable {
     private final MqttConnectOptions options;
     private final String subscription;
     private final ScheduledExecutorService scheduler;
+    private final java.util.concurrent.CompletableFuture<Void> firstSubscription = new java.util.concurrent.CompletableFuture<>();
     private volatile boolean closed;
 
     public PahoIngest(String brokerUri, String clientId, Optional<String> username, Optional<String> password,
@@ -77,9 +78,14 @@ public final class PahoIngest implements AutoCloseable {
         connect();
     }
 
-    /** True once connected to the broker. */
+    /** True while connected to the broker. */
     public boolean connected() {
         return client.isConnected();
+    }
+
+    /** Completes when the first subscription is acknowledged by the broker: from then on, messages are taken. */
+    public java.util.concurrent.CompletionStage<Void> subscribed() {
+        return firstSubscription;
     }
 
     private void connect() {
@@ -113,7 +119,17 @@ public final class PahoIngest implements AutoCloseable {
 
     private void subscribe() {
         try {
-            client.subscribe(subscription, 1);
+            client.subscribe(subscription, 1, null, new IMqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    firstSubscription.complete(null);
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable e) {
+                    LOG.error("mqtt subscribe refused ({})", e == null ? "unknown" : e.getClass().getSimpleName());
+                }
+            });
         } catch (MqttException e) {
             LOG.error("mqtt subscribe failed ({})", e.getReasonCode());
         }
