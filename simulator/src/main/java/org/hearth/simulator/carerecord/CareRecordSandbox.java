@@ -11,6 +11,11 @@ import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -19,6 +24,8 @@ import java.util.Properties;
 import java.util.UUID;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.NetworkConnector;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -73,14 +80,20 @@ public final class CareRecordSandbox implements AutoCloseable {
         AnnotationConfigApplicationContext spring = new AnnotationConfigApplicationContext();
         Server jetty = null;
         try {
+            jetty = newJetty(port);
+            ServerConnector connector = (ServerConnector) jetty.getConnectors()[0];
+            // Bind before the ~20 s Spring start so a taken port fails at once.
+            connector.open();
+
             spring.registerBean(SandboxDatabase.class, () -> database);
             spring.register(SandboxJpaConfig.class);
             spring.refresh();
 
-            jetty = newJetty(port, newRestfulServer(spring));
+            jetty.setHandler(servletContext(newRestfulServer(spring)));
             jetty.start();
-            int boundPort = ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
+            int boundPort = connector.getLocalPort();
             String baseUrl = "http://" + LOOPBACK + ":" + boundPort + FHIR_PATH;
+            awaitCapabilityStatement(baseUrl);
             LOG.info("Care-record sandbox ready at {} in {} ms",
                     baseUrl, Duration.ofNanos(System.nanoTime() - t0).toMillis());
             return new CareRecordSandbox(spring, jetty, database, baseUrl);
@@ -92,8 +105,24 @@ public final class CareRecordSandbox implements AutoCloseable {
         }
     }
 
+    /**
+     * Fetches {@code /metadata} once: proves the server answers over HTTP, and pays the ~3 s first build of the
+     * CapabilityStatement here rather than in the first HAPI client call (clients fetch it before their first
+     * request).
+     */
+    private static void awaitCapabilityStatement(String baseUrl) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/metadata"))
+                .header("Accept", "application/fhir+json")
+                .timeout(Duration.ofSeconds(60))
+                .build();
+        HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+        if (response.statusCode() != 200) {
+            throw new IOException("GET " + request.uri() + " answered " + response.statusCode());
+        }
+    }
+
     private static RestfulServer newRestfulServer(AnnotationConfigApplicationContext spring) {
-        @SuppressWarnings("unchecked")
         IFhirSystemDao<?, ?> systemDao = spring.getBean(IFhirSystemDao.class);
         RestfulServer rs = new RestfulServer(spring.getBean(FhirContext.class));
         rs.registerProviders(spring.getBean(ResourceProviderFactory.class).createProviders());
@@ -110,7 +139,7 @@ public final class CareRecordSandbox implements AutoCloseable {
         return rs;
     }
 
-    private static Server newJetty(int port, RestfulServer restfulServer) {
+    private static Server newJetty(int port) {
         QueuedThreadPool threads = new QueuedThreadPool(32, 4);
         threads.setName("care-record-sandbox");
         Server server = new Server(threads);
@@ -119,12 +148,18 @@ public final class CareRecordSandbox implements AutoCloseable {
         connector.setHost(LOOPBACK);
         connector.setPort(port);
         server.addConnector(connector);
-        ServletContextHandler context = new ServletContextHandler();
-        context.setContextPath("/");
-        context.addServlet(new ServletHolder(restfulServer), FHIR_PATH + "/*");
-        server.setHandler(context);
         server.setStopAtShutdown(false); // close() owns the order: Jetty first, then Spring, then H2
         return server;
+    }
+
+    private static ServletContextHandler servletContext(RestfulServer restfulServer) {
+        ServletContextHandler context = new ServletContextHandler();
+        context.setContextPath("/");
+        ServletHolder holder = new ServletHolder(restfulServer);
+        // Initialise during start(), not on the first request: "ready" then means ready, and errors surface early.
+        holder.setInitOrder(1);
+        context.addServlet(holder, FHIR_PATH + "/*");
+        return context;
     }
 
     /** The FHIR base URL, e.g. {@code http://127.0.0.1:41234/fhir}. */
@@ -158,6 +193,12 @@ public final class CareRecordSandbox implements AutoCloseable {
             jetty.stop();
         } catch (Exception e) {
             LOG.warn("Jetty did not stop cleanly", e);
+        }
+        // stop() is a no-op if start() never ran, but the connector may already hold the port (opened early).
+        for (Connector c : jetty.getConnectors()) {
+            if (c instanceof NetworkConnector nc) {
+                nc.close();
+            }
         }
     }
 

@@ -5,13 +5,17 @@ import static org.awaitility.Awaitility.await;
 
 import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.param.DateRangeParam;
 import java.time.Duration;
+import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.hearth.simulator.SharedSandbox;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleEntryComponent;
 import org.hl7.fhir.r4.model.Bundle.HTTPVerb;
+import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.InstantType;
@@ -141,10 +145,27 @@ class CareRecordSandboxIT {
         assertThat(inspector.allObservations()).hasSizeGreaterThanOrEqualTo(2);
     }
 
+    @Test
+    void inspectorFollowsPaging() {
+        int n = 120; // above HAPI's maximum page size (50), so everything beyond the first page needs the next links
+        Bundle batch = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+        for (int i = 0; i < n; i++) {
+            Observation obs = observation("metric-" + i, "Patient/pat-paging");
+            batch.addEntry().setFullUrl("urn:uuid:" + UUID.randomUUID()).setResource(obs)
+                    .getRequest().setMethod(HTTPVerb.POST).setUrl("Observation");
+        }
+        client.transaction().withBundle(batch).execute();
+
+        assertThat(inspector.countObservationsByIdentifier(system))
+                .hasSize(n)
+                .allSatisfy((value, count) -> assertThat(count).isEqualTo(1));
+        assertThat(inspector.allObservations()).hasSizeGreaterThanOrEqualTo(n);
+    }
+
     private List<Task> tasksUpdatedAfter(String value, String cursor) {
         Bundle b = client.search().forResource(Task.class)
                 .where(Task.IDENTIFIER.exactly().systemAndIdentifier(system, value))
-                .lastUpdated(new ca.uhn.fhir.rest.param.DateRangeParam().setLowerBound("gt" + cursor))
+                .lastUpdated(new DateRangeParam().setLowerBound("gt" + cursor))
                 .returnBundle(Bundle.class).execute();
         return b.getEntry().stream().map(e -> (Task) e.getResource()).toList();
     }
@@ -184,7 +205,7 @@ class CareRecordSandboxIT {
         obs.setStatus(Observation.ObservationStatus.PRELIMINARY);
         obs.getCode().addCoding().setSystem("http://snomed.info/sct").setCode("1912002").setDisplay("Fall");
         obs.setSubject(new Reference(patient));
-        obs.setEffective(new org.hl7.fhir.r4.model.DateTimeType(new java.util.Date()));
+        obs.setEffective(new DateTimeType(new Date()));
         return obs;
     }
 
@@ -201,7 +222,7 @@ class CareRecordSandboxIT {
                 .toList();
     }
 
-    private static java.util.Map.Entry<String, Integer> entry(String value) {
-        return java.util.Map.entry(value, 1);
+    private static Map.Entry<String, Integer> entry(String value) {
+        return Map.entry(value, 1);
     }
 }
