@@ -10,7 +10,8 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Map;
 import org.hearth.gateway.ingest.RejectReason;
-import org.hearth.simulator.Mosquitto;
+import org.hearth.simulator.Peers;
+import org.hearth.simulator.broker.Mosquitto;
 import org.hearth.simulator.SharedSandbox;
 import org.hearth.simulator.faults.FaultyCareRecordProxy;
 import org.hearth.simulator.home.DemoHome;
@@ -34,7 +35,7 @@ class GatewayToCareRecordIT {
     @BeforeAll
     static void startPeers() throws Exception {
         SharedSandbox.get();
-        mosquitto = Mosquitto.start(brokerDir);
+        mosquitto = Peers.mosquitto(brokerDir);
     }
 
     @AfterAll

@@ -1,4 +1,4 @@
-package org.hearth.simulator;
+package org.hearth.simulator.broker;
 
 import static org.awaitility.Awaitility.await;
 
@@ -9,11 +9,10 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.Assumptions;
 
 /**
- * A real Mosquitto broker process on a free loopback port, for ITs. When the binary is missing the test is skipped,
- * unless {@code -Dhearth.require-peers=true} (CI), which turns the skip into a failure.
+ * A real Mosquitto broker process (Debian's package, the production broker) on a free loopback port, for fault runs
+ * and ITs. It keeps the gateway's persistent session in memory while the gateway is killed and restarted.
  */
 public final class Mosquitto implements AutoCloseable {
     private final Process process;
@@ -24,14 +23,18 @@ public final class Mosquitto implements AutoCloseable {
         this.port = port;
     }
 
+    private static final Path BINARY = Path.of("/usr/sbin/mosquitto");
+
+    /** True when Debian's mosquitto is installed. */
+    public static boolean installed() {
+        return Files.isExecutable(BINARY);
+    }
+
     /** Starts Mosquitto with a config written into {@code dir}. */
     public static Mosquitto start(Path dir) throws IOException {
-        Path binary = Path.of("/usr/sbin/mosquitto");
-        if (!Files.isExecutable(binary)) {
-            if (Boolean.getBoolean("hearth.require-peers")) {
-                throw new IllegalStateException("mosquitto is required (hearth.require-peers=true) but not installed");
-            }
-            Assumptions.abort("mosquitto is not installed");
+        Path binary = BINARY;
+        if (!installed()) {
+            throw new IllegalStateException("mosquitto is not installed (apt-get install mosquitto)");
         }
         int port = freePort();
         Path conf = dir.resolve("mosquitto.conf");
