@@ -55,7 +55,8 @@ public final class Gateway implements AutoCloseable {
                 config.resident().nhsNumber(), careRecordConfig.teamOdsCode());
         var careRecord = new FhirCareRecord(careRecordConfig.baseUrl(), bundles, careRecordConfig.requestTimeout(),
                 careRecordConfig.bearerToken());
-        this.drainer = new OutboxDrainer(store, careRecord, clock, careRecordConfig.firstRetry(), careRecordConfig.maxRetry());
+        this.drainer = new OutboxDrainer(store, careRecord, clock, careRecordConfig.firstRetry(), careRecordConfig.maxRetry(),
+                careRecordConfig.batchSize());
 
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "hearth-scheduler"));
         if (autoTick) {

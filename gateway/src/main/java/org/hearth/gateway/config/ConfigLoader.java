@@ -118,7 +118,7 @@ public final class ConfigLoader {
             InactivityPolicy inactivity = inactivity(zone);
 
             allowOnly("care-record", root.path("care-record"), Set.of("base-url", "identifier-system", "team-ods-code",
-                    "request-timeout", "first-retry", "max-retry", "bearer-token"));
+                    "request-timeout", "first-retry", "max-retry", "bearer-token", "batch-size"));
             URI base = uri("care-record.base-url");
             Duration firstRetry = duration("care-record.first-retry", Duration.ofSeconds(2));
             Duration maxRetry = duration("care-record.max-retry", Duration.ofMinutes(10));
@@ -129,7 +129,8 @@ public final class ConfigLoader {
                     string("care-record.identifier-system", false, "https://fhir.hearth.example/Id/alert"),
                     string("care-record.team-ods-code", true, null),
                     duration("care-record.request-timeout", Duration.ofSeconds(10)), firstRetry, maxRetry,
-                    Optional.ofNullable(string("care-record.bearer-token", false, null)));
+                    Optional.ofNullable(string("care-record.bearer-token", false, null)),
+                    integer("care-record.batch-size", 50, 1, 500));
 
             allowOnly("engine", root.path("engine"), Set.of("tick-interval"));
             Duration tick = duration("engine.tick-interval", Duration.ofSeconds(1));

@@ -100,6 +100,7 @@ public record GatewayConfig(
      * @param firstRetry the first retry delay; later ones grow exponentially with jitter
      * @param maxRetry the longest retry delay
      * @param bearerToken optional static bearer token (prefer {@code ${ENV}})
+     * @param batchSize the most alerts sent in one transaction when a backlog has built up
      */
     public record CareRecord(
             URI baseUrl,
@@ -108,7 +109,8 @@ public record GatewayConfig(
             Duration requestTimeout,
             Duration firstRetry,
             Duration maxRetry,
-            Optional<String> bearerToken) {
+            Optional<String> bearerToken,
+            int batchSize) {
 
         @Override
         public String toString() {

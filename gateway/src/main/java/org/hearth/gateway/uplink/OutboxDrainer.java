@@ -24,17 +24,27 @@ import org.slf4j.LoggerFactory;
  */
 public final class OutboxDrainer {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDrainer.class);
-    private static final int BATCH = 32;
+    private static final int BATCH = 200;
 
     private final Outbox outbox;
     private final CareRecord careRecord;
     private final Clock clock;
     private final CircuitBreaker breaker;
     private final IntervalFunction backoff;
+    private final int batchSize;
+    private Instant singlesUntil = Instant.MIN;
     private volatile String lastError;
     private volatile Instant lastAttempt;
 
     public OutboxDrainer(Outbox outbox, CareRecord careRecord, Clock clock, Duration firstRetry, Duration maxRetry) {
+        this(outbox, careRecord, clock, firstRetry, maxRetry, 1);
+    }
+
+    /**
+     * A drainer that sends a backlog in transactions of up to {@code batchSize} items (1 = one at a time).
+     */
+    public OutboxDrainer(Outbox outbox, CareRecord careRecord, Clock clock, Duration firstRetry, Duration maxRetry, int batchSize) {
+        this.batchSize = batchSize;
         this.outbox = outbox;
         this.careRecord = careRecord;
         this.clock = clock;
@@ -60,13 +70,16 @@ public final class OutboxDrainer {
     public int drainOnce() {
         int delivered = 0;
         List<OutboxItem> due = outbox.claimDue(clock.instant(), BATCH);
-        for (int i = 0; i < due.size(); i++) {
-            OutboxItem item = due.get(i);
+        int next = 0;
+        while (next < due.size()) {
+            // A backlog goes in batches (one transaction each); a single due row goes alone.
+            int size = clock.instant().isBefore(singlesUntil) ? 1 : batchSize;
+            List<OutboxItem> batch = due.subList(next, Math.min(due.size(), next + size));
             lastAttempt = clock.instant();
             Delivery result;
             try {
                 result = breaker.executeSupplier(() -> {
-                    Delivery d = sendSafely(item);
+                    Delivery d = sendSafely(batch);
                     if (d instanceof Delivery.Retry retry) {
                         throw new RemoteFailure(retry.reason());
                     }
@@ -76,25 +89,48 @@ public final class OutboxDrainer {
                 result = new Delivery.Retry(e.getMessage());
             } catch (CallNotPermittedException e) {
                 // Breaker open: put this and the rest back untouched, without counting an attempt against them.
-                for (int j = i; j < due.size(); j++) {
+                for (int j = next; j < due.size(); j++) {
                     outbox.putBack(due.get(j).id());
                 }
                 lastError = "circuit open";
                 return delivered;
             }
-            delivered += settle(item, result) ? 1 : 0;
+            if (batch.size() > 1 && !(result instanceof Delivery.Accepted) && !(result instanceof Delivery.Retry)) {
+                // One bad item must not dead-letter its neighbours: for a while, send one by one to find it.
+                batch.forEach(item -> outbox.retryLater(item.id(), clock.instant(), "batch refused; retrying alone"));
+                singlesUntil = clock.instant().plus(Duration.ofMinutes(1));
+            } else {
+                delivered += settle(batch, result);
+            }
+            next += batch.size();
         }
         return delivered;
     }
 
     /** An adapter bug must not strand claimed rows in flight: it counts as a transient failure. */
-    private Delivery sendSafely(OutboxItem item) {
+    private Delivery sendSafely(List<OutboxItem> items) {
         try {
-            return careRecord.send(item);
+            return items.size() == 1 ? careRecord.send(items.get(0)) : careRecord.sendAll(items);
         } catch (RuntimeException e) {
-            LOG.error("care-record adapter failed for {}", item.identifier(), e);
+            LOG.error("care-record adapter failed for {}", items.get(0).identifier(), e);
             return new Delivery.Retry("adapter error: " + e.getClass().getSimpleName());
         }
+    }
+
+    private int settle(List<OutboxItem> batch, Delivery result) {
+        if (result instanceof Delivery.Accepted accepted) {
+            String[] refs = accepted.references().split(";");
+            for (int i = 0; i < batch.size(); i++) {
+                String ref = i < refs.length ? refs[i] : accepted.references();
+                settle(batch.get(i), new Delivery.Accepted(ref));
+            }
+            return batch.size();
+        }
+        int delivered = 0;
+        for (OutboxItem item : batch) {
+            delivered += settle(item, result) ? 1 : 0;
+        }
+        return delivered;
     }
 
     private boolean settle(OutboxItem item, Delivery result) {

@@ -98,7 +98,7 @@ class ConfigLoaderTest {
                 new QuietBand(LocalTime.of(22, 0), Duration.ofHours(10)))));
         assertThat(config.careRecord()).isEqualTo(new GatewayConfig.CareRecord(
                 URI.create("https://care-record.example.nhs.uk/fhir"), "https://fhir.hearth.example/Id/alert", "RX1CT",
-                Duration.ofSeconds(90), Duration.ofMillis(500), Duration.ofMinutes(10), Optional.empty()));
+                Duration.ofSeconds(90), Duration.ofMillis(500), Duration.ofMinutes(10), Optional.empty(), 50));
         assertThat(config.tickInterval()).isEqualTo(Duration.ofSeconds(1));
     }
 

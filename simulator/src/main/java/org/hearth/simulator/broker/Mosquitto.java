@@ -15,45 +15,66 @@ import java.time.Duration;
  * and ITs. It keeps the gateway's persistent session in memory while the gateway is killed and restarted.
  */
 public final class Mosquitto implements AutoCloseable {
-    private final Process process;
-    private final int port;
+    private static final Path BINARY = Path.of("/usr/sbin/mosquitto");
 
-    private Mosquitto(Process process, int port) {
-        this.process = process;
+    private final Path conf;
+    private final Path log;
+    private final int port;
+    private Process process;
+
+    private Mosquitto(Path conf, Path log, int port) {
+        this.conf = conf;
+        this.log = log;
         this.port = port;
     }
-
-    private static final Path BINARY = Path.of("/usr/sbin/mosquitto");
 
     /** True when Debian's mosquitto is installed. */
     public static boolean installed() {
         return Files.isExecutable(BINARY);
     }
 
-    /** Starts Mosquitto with a config written into {@code dir}. */
+    /**
+     * Starts Mosquitto with a config written into {@code dir}. Its persistence is on and saved on every change, as
+     * in deploy/mosquitto-hearth.conf, so queued QoS 1 messages survive a broker kill.
+     */
     public static Mosquitto start(Path dir) throws IOException {
-        Path binary = BINARY;
         if (!installed()) {
             throw new IllegalStateException("mosquitto is not installed (apt-get install mosquitto)");
         }
+        Files.createDirectories(dir);
         int port = freePort();
         Path conf = dir.resolve("mosquitto.conf");
         Files.writeString(conf, String.join("\n",
                 "listener " + port + " 127.0.0.1",
                 "allow_anonymous true",
-                "persistence false",
+                "user root",
+                "persistence true",
+                "persistence_location " + dir.toAbsolutePath() + "/",
+                "autosave_on_changes true",
+                "autosave_interval 1",
                 "set_tcp_nodelay true",
                 "max_queued_messages 100000",
                 "log_dest stderr",
                 "log_type error",
                 ""));
-        Process p = new ProcessBuilder(binary.toString(), "-c", conf.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("mosquitto.log").toFile())
-                .start();
-        var broker = new Mosquitto(p, port);
-        await().atMost(Duration.ofSeconds(10)).until(broker::accepting);
+        var broker = new Mosquitto(conf, dir.resolve("mosquitto.log"), port);
+        broker.launch();
         return broker;
+    }
+
+    private void launch() throws IOException {
+        process = new ProcessBuilder(BINARY.toString(), "-c", conf.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
+        await().atMost(Duration.ofSeconds(10)).until(this::accepting);
+    }
+
+    /** SIGKILL, then a new broker on the same port and persistence file. */
+    public void killAndRestart() throws IOException, InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+        launch();
     }
 
     /** The broker URI. */

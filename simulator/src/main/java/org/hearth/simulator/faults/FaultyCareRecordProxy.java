@@ -15,9 +15,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An HTTP proxy in front of the care record that can lose answers: with {@link #loseNextResponses(int)}, it forwards
- * the request (the care record commits it) and then answers the gateway 503, as when a response is lost on the way
- * back. The gateway must retry, and the care record must still hold exactly one copy.
+ * An HTTP proxy in front of the care record that misbehaves on demand:
+ * <ul>
+ *   <li>{@link #loseNextResponses(int)}: forwards (the care record commits) and answers 503, as when a response is
+ *       lost on the way back; the gateway must retry and the care record must still hold exactly one copy;</li>
+ *   <li>{@link #answerNext(int, int)}: answers a status (429, 500, 409, ...) without forwarding;</li>
+ *   <li>{@link #delayNext(int, Duration)}: forwards after a delay, long enough for the gateway to time out;</li>
+ *   <li>{@link #down(boolean)}: an outage, every request answered 503 without forwarding.</li>
+ * </ul>
  */
 public final class FaultyCareRecordProxy implements AutoCloseable {
     private final HttpServer server;
@@ -27,6 +32,12 @@ public final class FaultyCareRecordProxy implements AutoCloseable {
     private final AtomicInteger toLose = new AtomicInteger();
     private final AtomicInteger forwarded = new AtomicInteger();
     private final AtomicInteger lost = new AtomicInteger();
+    private final AtomicInteger toAnswer = new AtomicInteger();
+    private volatile int answerStatus = 503;
+    private final AtomicInteger toDelay = new AtomicInteger();
+    private volatile Duration delay = Duration.ZERO;
+    private volatile boolean down;
+    private final AtomicInteger refused = new AtomicInteger();
 
     private FaultyCareRecordProxy(String targetBaseUrl) throws IOException {
         this.target = targetBaseUrl.endsWith("/") ? targetBaseUrl.substring(0, targetBaseUrl.length() - 1) : targetBaseUrl;
@@ -51,6 +62,28 @@ public final class FaultyCareRecordProxy implements AutoCloseable {
         toLose.set(n);
     }
 
+    /** The next {@code n} requests are answered {@code status} and never reach the care record. */
+    public void answerNext(int n, int status) {
+        answerStatus = status;
+        toAnswer.set(n);
+    }
+
+    /** The next {@code n} requests are forwarded only after {@code d}. */
+    public void delayNext(int n, Duration d) {
+        delay = d;
+        toDelay.set(n);
+    }
+
+    /** While down, every request is answered 503 and never reaches the care record. */
+    public void down(boolean isDown) {
+        down = isDown;
+    }
+
+    /** Requests answered without reaching the care record (down or {@link #answerNext}). */
+    public int refused() {
+        return refused.get();
+    }
+
     /** Requests forwarded to the care record so far. */
     public int forwarded() {
         return forwarded.get();
@@ -63,12 +96,26 @@ public final class FaultyCareRecordProxy implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            if (down || toAnswer.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
+                refused.incrementAndGet();
+                exchange.sendResponseHeaders(down ? 503 : answerStatus, -1);
+                return;
+            }
+            if (toDelay.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
+                try {
+                    Thread.sleep(delay.toMillis()); // the fault itself: a care record that answers slowly
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
             String path = exchange.getRequestURI().getRawPath();
             String rest = path.startsWith("/fhir") ? path.substring("/fhir".length()) : path;
             String query = exchange.getRequestURI().getRawQuery();
             var builder = HttpRequest.newBuilder(URI.create(target + rest + (query == null ? "" : "?" + query)))
                     .timeout(Duration.ofSeconds(30))
-                    .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(exchange.getRequestBody().readAllBytes()));
+                    .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
             String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
             if (contentType != null) {
                 builder.header("Content-Type", contentType);

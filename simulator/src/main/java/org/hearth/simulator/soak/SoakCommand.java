@@ -17,6 +17,8 @@ import java.util.concurrent.Callable;
 import org.hearth.simulator.broker.Mosquitto;
 import org.hearth.simulator.carerecord.CareRecordInspector;
 import org.hearth.simulator.carerecord.CareRecordSandbox;
+import org.hearth.simulator.home.ButtonHome;
+import org.hearth.simulator.home.DemoHome;
 import org.hearth.simulator.home.Zigbee2MqttSensors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,7 +34,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "soak", mixinStandardHelpOptions = true,
         description = "Kill -9 the real gateway at seeded moments while alerts flow; count lost and duplicate alerts in the care record.")
 public final class SoakCommand implements Callable<Integer> {
-    static final String SYSTEM = "https://fhir.hearth.example/Id/alert";
+    static final String SYSTEM = DemoHome.IDENTIFIER_SYSTEM;
 
     @Option(names = "--kills", defaultValue = "10", description = "number of SIGKILLs (default ${DEFAULT-VALUE})")
     int kills;
@@ -65,7 +67,7 @@ public final class SoakCommand implements Callable<Integer> {
             String gatewayId = "gw-soak-" + seed + "-" + Long.toHexString(System.nanoTime() & 0xffffff);
             Path config = dir.resolve("hearth.yaml");
             Path db = dir.resolve("hearth.db");
-            Files.writeString(config, config(gatewayId, broker.uri(), baseUrl, db));
+            Files.writeString(config, ButtonHome.yaml(gatewayId, alerts, broker.uri(), baseUrl, db));
             int corrupt = 0;
             try (var gateway = new GatewayProcess(config, dir, List.of("-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
                     var sensors = new Zigbee2MqttSensors(broker.uri(), "soak-bridge", "zigbee2mqtt")) {
@@ -79,19 +81,19 @@ public final class SoakCommand implements Callable<Integer> {
                         if (pressed == killAfter) {
                             break;
                         }
-                        sensors.press(button(pressed++), "single");
+                        sensors.press(ButtonHome.name(pressed++), "single");
                     }
                     gateway.kill();
                     corrupt += integrityCheck(db) ? 0 : 1;
                     while (pressed < burstEnd) {
-                        sensors.press(button(pressed++), "single"); // the broker queues them for the dead gateway
+                        sensors.press(ButtonHome.name(pressed++), "single"); // the broker queues them for the dead gateway
                     }
                     gateway.start(Duration.ofSeconds(60));
                     out.printf("  kill %d/%d after %d presses: restarted%n", k + 1, kills, killAfter);
                     out.flush();
                 }
                 while (pressed < alerts) {
-                    sensors.press(button(pressed++), "single");
+                    sensors.press(ButtonHome.name(pressed++), "single");
                 }
                 await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
                         .until(() -> mine(inspector, gatewayId).size() >= alerts);
@@ -100,12 +102,12 @@ public final class SoakCommand implements Callable<Integer> {
             Map<String, Integer> byButton = new HashMap<>();
             int duplicates = 0;
             for (var e : tasks.entrySet()) {
-                byButton.merge(buttonOf(e.getKey()), 1, Integer::sum);
+                byButton.merge(ButtonHome.sensorOf(e.getKey()), 1, Integer::sum);
                 duplicates += e.getValue() - 1;
             }
             int lost = 0;
             for (int i = 0; i < alerts; i++) {
-                int n = byButton.getOrDefault(sensorId(i), 0);
+                int n = byButton.getOrDefault(ButtonHome.sensorId(i), 0);
                 lost += n == 0 ? 1 : 0;
                 duplicates += Math.max(0, n - 1); // a second alert for one press is a duplicate too
             }
@@ -130,12 +132,6 @@ public final class SoakCommand implements Callable<Integer> {
         return mine;
     }
 
-    /** The sensor id inside {@code <gateway>:help-button-pressed:<sensor>:<onset>}. */
-    private static String buttonOf(String identifier) {
-        String[] parts = identifier.split(":");
-        return parts[parts.length - 2];
-    }
-
     private static boolean integrityCheck(Path db) throws Exception {
         if (!Files.exists(db)) {
             return true;
@@ -147,32 +143,4 @@ public final class SoakCommand implements Callable<Integer> {
         }
     }
 
-    private static String button(int i) {
-        return "button_" + i;
-    }
-
-    private static String sensorId(int i) {
-        return "button-" + i;
-    }
-
-    private String config(String gatewayId, String broker, String careRecord, Path db) {
-        StringBuilder sensors = new StringBuilder();
-        for (int i = 0; i < alerts; i++) {
-            sensors.append("  - { id: ").append(sensorId(i)).append(", name: ").append(button(i)).append(", kind: button }\n");
-        }
-        return """
-                gateway: { id: %s }
-                home: { id: soak-home, zone: Europe/London }
-                resident: { nhs-number: "9990000018" }
-                sensors:
-                %smqtt: { broker: "%s", client-id: "%s" }
-                store: { path: "%s" }
-                care-record:
-                  base-url: "%s"
-                  identifier-system: %s
-                  team-ods-code: RX1CT
-                  first-retry: 200ms
-                  max-retry: 2s
-                """.formatted(gatewayId, sensors, broker, gatewayId, db.toAbsolutePath(), careRecord, SYSTEM);
-    }
 }

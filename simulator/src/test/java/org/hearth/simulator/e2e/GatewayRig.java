@@ -30,8 +30,13 @@ final class GatewayRig implements AutoCloseable {
     final CareRecordInspector careRecord = SharedSandbox.inspector();
 
     GatewayRig(String broker, String careRecordUrl, Path dir, Instant start) throws Exception {
+        this(id -> DemoHome.config(id, broker, careRecordUrl, dir.resolve("hearth.db")), start);
+    }
+
+    /** A rig whose configuration is made for its gateway id. */
+    GatewayRig(java.util.function.Function<String, org.hearth.gateway.config.GatewayConfig> configFor, Instant start) throws Exception {
         this.clock = VirtualClock.at(start, LONDON);
-        this.gateway = Gateway.start(DemoHome.config(gatewayId, broker, careRecordUrl, dir.resolve("hearth.db")), clock, false);
+        this.gateway = Gateway.start(configFor.apply(gatewayId), clock, false);
         await().atMost(Duration.ofSeconds(20)).until(gateway::ready);
         this.sensors = new Zigbee2MqttSensors(gateway.brokerUri(), gatewayId + "-bridge", "zigbee2mqtt");
     }

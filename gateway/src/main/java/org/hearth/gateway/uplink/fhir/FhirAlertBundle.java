@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.hearth.rules.model.Alert;
 import org.hearth.rules.model.AlertType;
@@ -53,10 +55,16 @@ public final class FhirAlertBundle {
 
     /** The transaction Bundle for {@code alert} under business identifier {@code identifier}, as JSON. */
     public String encode(String identifier, Alert alert) {
+        return encode(List.of(Map.entry(identifier, alert)));
+    }
+
+    /**
+     * One transaction Bundle for several alerts (a backlog after an outage): Patient and Device once, then each
+     * alert's Observation and Task in the given order. The response lists entries in the same order.
+     */
+    public String encode(List<Map.Entry<String, Alert>> alerts) {
         String patientUrl = urn("patient:" + nhsNumber);
         String deviceUrl = urn("gateway:" + gatewayId);
-        String observationUrl = urn("observation:" + identifier);
-        String taskUrl = urn("task:" + identifier);
 
         ObjectNode bundle = JSON.createObjectNode();
         bundle.put("resourceType", "Bundle");
@@ -64,8 +72,13 @@ public final class FhirAlertBundle {
         ArrayNode entries = bundle.putArray("entry");
         entries.add(entry(patientUrl, patient(), "Patient", NHS_NUMBER_SYSTEM, nhsNumber));
         entries.add(entry(deviceUrl, gatewayDevice(), "Device", gatewaySystem(), gatewayId));
-        entries.add(entry(observationUrl, observation(identifier, alert, patientUrl, deviceUrl), "Observation", identifierSystem, identifier));
-        entries.add(entry(taskUrl, task(identifier, alert, observationUrl, patientUrl, deviceUrl), "Task", identifierSystem, identifier));
+        for (Map.Entry<String, Alert> a : alerts) {
+            String identifier = a.getKey();
+            String observationUrl = urn("observation:" + identifier);
+            String taskUrl = urn("task:" + identifier);
+            entries.add(entry(observationUrl, observation(identifier, a.getValue(), patientUrl, deviceUrl), "Observation", identifierSystem, identifier));
+            entries.add(entry(taskUrl, task(identifier, a.getValue(), observationUrl, patientUrl, deviceUrl), "Task", identifierSystem, identifier));
+        }
         return bundle.toString();
     }
 

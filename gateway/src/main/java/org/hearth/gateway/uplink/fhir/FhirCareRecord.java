@@ -11,6 +11,7 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.hearth.gateway.store.OutboxItem;
 import org.hearth.gateway.uplink.CareRecord;
@@ -39,7 +40,15 @@ public final class FhirCareRecord implements CareRecord {
 
     @Override
     public Delivery send(OutboxItem item) {
-        String body = bundles.encode(item.identifier(), item.alert());
+        return post(bundles.encode(item.identifier(), item.alert()));
+    }
+
+    @Override
+    public Delivery sendAll(List<OutboxItem> items) {
+        return post(bundles.encode(items.stream().map(i -> Map.entry(i.identifier(), i.alert())).toList()));
+    }
+
+    private Delivery post(String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base)
                 .timeout(timeout)
                 .header("Content-Type", "application/fhir+json")
@@ -78,6 +87,7 @@ public final class FhirCareRecord implements CareRecord {
     private static Delivery accepted(String body) {
         try {
             JsonNode response = JSON.readTree(body);
+            // Entries come back in request order: Patient, Device, then each alert's Observation and Task.
             List<String> refs = new ArrayList<>();
             for (JsonNode entry : response.path("entry")) {
                 String entryStatus = entry.path("response").path("status").asText("");
@@ -95,10 +105,14 @@ public final class FhirCareRecord implements CareRecord {
                     }
                 }
             }
-            if (refs.size() != 2) {
+            if (refs.isEmpty() || refs.size() % 2 != 0) {
                 return new Delivery.Retry("transaction response without Observation and Task");
             }
-            return new Delivery.Accepted(String.join(" ", refs));
+            List<String> perAlert = new ArrayList<>();
+            for (int i = 0; i < refs.size(); i += 2) {
+                perAlert.add(refs.get(i) + " " + refs.get(i + 1));
+            }
+            return new Delivery.Accepted(String.join(";", perAlert));
         } catch (IOException | RuntimeException e) {
             return new Delivery.Retry("unreadable transaction response");
         }

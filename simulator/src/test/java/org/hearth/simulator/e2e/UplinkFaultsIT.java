@@ -1,0 +1,135 @@
+package org.hearth.simulator.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.hearth.simulator.Peers;
+import org.hearth.simulator.SharedSandbox;
+import org.hearth.simulator.broker.Mosquitto;
+import org.hearth.simulator.faults.FaultyCareRecordProxy;
+import org.hearth.simulator.home.ButtonHome;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The uplink under faults, between the real gateway and the real HAPI JPA care record: a three-day outage, a care
+ * record that answers 409/429/500, answers slowly or not at all, and a broker killed and restarted.
+ */
+class UplinkFaultsIT {
+    private static final Logger LOG = LoggerFactory.getLogger(UplinkFaultsIT.class);
+    private static final Instant MONDAY = LocalDateTime.of(2026, 11, 23, 8, 0).atZone(GatewayRig.LONDON).toInstant();
+    @TempDir static Path brokerDir;
+    private static Mosquitto mosquitto;
+
+    @BeforeAll
+    static void startPeers() throws Exception {
+        SharedSandbox.get();
+        mosquitto = Peers.mosquitto(brokerDir);
+    }
+
+    @AfterAll
+    static void stopPeers() {
+        if (mosquitto != null) {
+            mosquitto.close();
+        }
+    }
+
+    @Test
+    void aThreeDayOutageIsDrainedAfterRecoveryWithoutLossOrDuplicate(@TempDir Path dir) throws Exception {
+        int buttons = 300;
+        try (var proxy = FaultyCareRecordProxy.start(SharedSandbox.get().baseUrl());
+                var rig = new GatewayRig(id -> ButtonHome.config(id, buttons, mosquitto.uri(), proxy.baseUrl(), dir.resolve("hearth.db")), MONDAY)) {
+            proxy.down(true);
+
+            // Three virtual days of alerts while the care record is unreachable.
+            for (int day = 0; day < 3; day++) {
+                for (int i = day * 100; i < (day + 1) * 100; i++) {
+                    rig.sensors.press(ButtonHome.name(i), "single");
+                }
+                rig.awaitJournalled((day + 1) * 100L);
+                rig.advance(Duration.ofDays(1), Duration.ofHours(1));
+            }
+            assertThat(rig.gateway.health().outbox().pending()).isEqualTo(buttons);
+            assertThat(rig.tasks()).isEmpty();
+
+            proxy.down(false);
+            rig.clock.advance(Duration.ofMinutes(5)); // past every not-before and the breaker's open wait
+            long t0 = System.nanoTime();
+            await().atMost(Duration.ofSeconds(120)).until(() -> rig.gateway.health().outbox().delivered() == buttons);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            LOG.info("outage drain: {} alerts in {} s = {} alerts/s", buttons, String.format("%.2f", seconds),
+                    String.format("%.0f", buttons / seconds));
+
+            Map<String, Integer> tasks = rig.tasks();
+            assertThat(tasks).hasSize(buttons).allSatisfy((id, n) -> assertThat(n).isEqualTo(1));
+            assertThat(rig.observations()).hasSize(buttons).allSatisfy((id, n) -> assertThat(n).isEqualTo(1));
+            assertThat(tasks.keySet().stream().map(ButtonHome::sensorOf).distinct())
+                    .containsExactlyInAnyOrderElementsOf(IntStream.range(0, buttons).mapToObj(ButtonHome::sensorId).toList());
+        }
+    }
+
+    @Test
+    void conflictsThrottlingServerErrorsAndTimeoutsAreRetriedUntilEachAlertIsStoredOnce(@TempDir Path dir) throws Exception {
+        try (var proxy = FaultyCareRecordProxy.start(SharedSandbox.get().baseUrl());
+                var rig = new GatewayRig(id -> ButtonHome.config(id, 5, mosquitto.uri(), proxy.baseUrl(), dir.resolve("hearth.db")), MONDAY)) {
+            int[][] faults = {{409}, {429}, {500}};
+            for (int i = 0; i < faults.length; i++) {
+                proxy.answerNext(1, faults[i][0]);
+                rig.sensors.press(ButtonHome.name(i), "single");
+                await().atMost(Duration.ofSeconds(30)).until(() -> proxy.refused() > 0);
+                keepAdvancingUntilDelivered(rig, i + 1);
+            }
+            // Slow beyond the request timeout (5 s): the care record stores it, the gateway gives up and retries.
+            proxy.delayNext(1, Duration.ofSeconds(7));
+            rig.sensors.press(ButtonHome.name(3), "single");
+            keepAdvancingUntilDelivered(rig, 4);
+            // A lost answer: stored, but the gateway hears 503.
+            proxy.loseNextResponses(1);
+            rig.sensors.press(ButtonHome.name(4), "single");
+            keepAdvancingUntilDelivered(rig, 5);
+
+            assertThat(rig.tasks()).hasSize(5).allSatisfy((id, n) -> assertThat(n).isEqualTo(1));
+            assertThat(rig.observations()).hasSize(5).allSatisfy((id, n) -> assertThat(n).isEqualTo(1));
+            assertThat(proxy.refused()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aBrokerKilledAndRestartedLosesNoQos1Reading(@TempDir Path dir) throws Exception {
+        try (Mosquitto broker = Mosquitto.start(dir.resolve("broker"));
+                var rig = new GatewayRig(id -> ButtonHome.config(id, 40, broker.uri(), SharedSandbox.get().baseUrl(), dir.resolve("hearth.db")), MONDAY)) {
+            for (int i = 0; i < 20; i++) {
+                rig.sensors.press(ButtonHome.name(i), "single");
+            }
+            broker.killAndRestart();
+            await().atMost(Duration.ofSeconds(30)).until(rig.gateway::ready);
+            try (var sensors = new org.hearth.simulator.home.Zigbee2MqttSensors(broker.uri(), rig.gatewayId + "-bridge-2", "zigbee2mqtt")) {
+                for (int i = 20; i < 40; i++) {
+                    sensors.press(ButtonHome.name(i), "single");
+                }
+            }
+
+            rig.awaitJournalled(40);
+            await().atMost(Duration.ofSeconds(60)).until(() -> rig.tasks().size() == 40);
+            assertThat(rig.tasks()).allSatisfy((id, n) -> assertThat(n).isEqualTo(1));
+        }
+    }
+
+    /** Moves virtual time on (so retries fall due) until {@code n} alerts are delivered. */
+    private static void keepAdvancingUntilDelivered(GatewayRig rig, long n) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            rig.clock.advance(Duration.ofSeconds(3));
+            return rig.gateway.health().outbox().delivered() >= n;
+        });
+    }
+}
