@@ -45,7 +45,7 @@ public final class Gateway implements AutoCloseable {
 
     private Gateway(GatewayConfig config, Clock clock, boolean autoTick) throws MqttException {
         this.config = config;
-        this.store = SqliteStore.open(config.store().path(), clock, config.gatewayId());
+        this.store = SqliteStore.open(config.store().path(), clock, config.gatewayId(), config.store().maxBytes());
         store.releaseInFlight();
         var decoder = new Zigbee2MqttDecoder(config.mqtt().topicPrefix(), config.sensors());
         this.monitor = new HomeMonitor(new RulesEngine(config.inactivity()), store, decoder, counters, clock,
@@ -63,6 +63,8 @@ public final class Gateway implements AutoCloseable {
             long every = config.tickInterval().toMillis();
             scheduler.scheduleWithFixedDelay(this::safeTick, every, every, TimeUnit.MILLISECONDS);
         }
+        // Retention: readings past their age, then the oldest while the file is over 80 % of its budget.
+        scheduler.scheduleWithFixedDelay(() -> prune(clock), 1, 60, TimeUnit.MINUTES);
         this.uplinkThread = daemon(this::drainLoop, "hearth-uplink");
         uplinkThread.start();
 
@@ -125,6 +127,17 @@ public final class Gateway implements AutoCloseable {
     /** Number of events in the journal. */
     public long journalledEvents() {
         return store.eventCount();
+    }
+
+    private void prune(Clock clock) {
+        try {
+            long n = store.prune(clock.instant().minus(config.store().retention()), 0.8);
+            if (n > 0) {
+                LOG.info("pruned {} old readings", n);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("pruning failed; will retry in an hour", e);
+        }
     }
 
     private void safeTick() {

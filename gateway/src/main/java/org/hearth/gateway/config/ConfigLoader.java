@@ -112,8 +112,10 @@ public final class ConfigLoader {
                     Optional.ofNullable(string("mqtt.username", false, null)),
                     Optional.ofNullable(string("mqtt.password", false, null)));
 
-            allowOnly("store", root.path("store"), Set.of("path"));
+            allowOnly("store", root.path("store"), Set.of("path", "retention", "max-size-mb"));
             String storePath = string("store.path", false, "hearth.db");
+            Duration retention = duration("store.retention", Duration.ofDays(90));
+            int maxSizeMb = integer("store.max-size-mb", 1024, 2, 1_000_000);
 
             InactivityPolicy inactivity = inactivity(zone);
 
@@ -139,7 +141,7 @@ public final class ConfigLoader {
                 return null;
             }
             return new GatewayConfig(gatewayId, new GatewayConfig.Home(homeId, zone), new GatewayConfig.Resident(nhs),
-                    sensors, mqtt, new GatewayConfig.Store(Path.of(storePath)), inactivity, careRecord, tick);
+                    sensors, mqtt, new GatewayConfig.Store(Path.of(storePath), retention, maxSizeMb * 1024L * 1024L), inactivity, careRecord, tick);
         }
 
         private List<GatewayConfig.Sensor> sensors() {

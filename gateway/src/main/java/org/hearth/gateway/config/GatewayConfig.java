@@ -87,8 +87,14 @@ public record GatewayConfig(
         }
     }
 
-    /** Storage: the SQLite file. */
-    public record Store(Path path) {}
+    /**
+     * Storage.
+     *
+     * @param path the SQLite file
+     * @param retention raw readings older than this are pruned (alerts and undelivered outbox rows never are)
+     * @param maxBytes the file's size budget; SQLite itself refuses to grow past it, and the oldest readings go first
+     */
+    public record Store(Path path, Duration retention, long maxBytes) {}
 
     /**
      * The care record.

@@ -9,7 +9,11 @@ import org.hearth.gateway.ingest.Decoded;
 import org.hearth.gateway.ingest.IngestCounters;
 import org.hearth.gateway.ingest.RejectReason;
 import org.hearth.gateway.ingest.Zigbee2MqttDecoder;
+import java.time.Duration;
 import org.hearth.gateway.store.HomeStore;
+import org.hearth.gateway.store.JournalState;
+import org.hearth.rules.model.AlertType;
+import org.hearth.rules.model.Evidence;
 import org.hearth.rules.engine.EngineState;
 import org.hearth.rules.engine.RulesEngine;
 import org.hearth.rules.engine.Step;
@@ -35,6 +39,7 @@ public final class HomeMonitor {
     private final Clock clock;
     private final AlertListener listener;
     private EngineState state;
+    private boolean storeFull;
 
     public HomeMonitor(RulesEngine engine, HomeStore store, Zigbee2MqttDecoder decoder, IngestCounters counters,
             Clock clock, AlertListener listener) {
@@ -83,12 +88,30 @@ public final class HomeMonitor {
         if (events.isEmpty() && alerts.isEmpty() && next.equals(state)) {
             return; // a quiet tick: nothing to commit
         }
-        store.record(events, next, alerts);
+        JournalState journal = store.record(events, next, alerts);
         state = next;
+        if (journal == JournalState.ALERTS_ONLY && !storeFull) {
+            storeFull = true;
+            Alert full = storeFullAlert(now);
+            store.record(List.of(), next, List.of(full));
+            alerts.add(full);
+            LOG.error("store full: dropping raw readings to keep alerts (monitoring degraded)");
+        } else if (journal == JournalState.COMPLETE && storeFull) {
+            storeFull = false;
+            LOG.info("store has room again: raw readings are journalled");
+        }
         if (!alerts.isEmpty()) {
             alerts.forEach(a -> LOG.info("alert raised: {} (sensor {}, onset {})", a.type().code(), a.sensorId(), a.onset()));
             listener.raised(alerts);
         }
+    }
+
+    /** Raised once when the store starts dropping raw readings: the installer must act; nobody is in danger. */
+    private static Alert storeFullAlert(Instant now) {
+        var evidence = new Evidence(List.of(), "store.disk-budget", Duration.ZERO, Duration.ZERO,
+                "The gateway's storage is full: raw readings are being dropped so that alerts are still kept and sent."
+                        + " Detection continues, but the home's history has gaps until space is freed.");
+        return new Alert(AlertType.MONITORING_DEGRADED, "gateway-store", now, now, evidence);
     }
 
     private void logRejection(RejectReason reason) {

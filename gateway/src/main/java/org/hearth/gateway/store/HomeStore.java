@@ -22,7 +22,15 @@ public interface HomeStore {
      * business identifier, minted here once. An alert whose identifier is already stored is not stored again, so a
      * replay can never duplicate one.
      */
-    void record(List<SensorEvent> events, EngineState state, List<Alert> alerts);
+    JournalState record(List<SensorEvent> events, EngineState state, List<Alert> alerts);
+
+    /**
+     * Prunes raw readings older than {@code cutoff}, then the oldest ones while the file is over {@code fraction}
+     * of its budget. Alerts, the rule state and the outbox are never pruned.
+     *
+     * @return readings deleted
+     */
+    long prune(java.time.Instant cutoff, double fraction);
 
     /** Number of alerts ever raised. */
     long alertCount();

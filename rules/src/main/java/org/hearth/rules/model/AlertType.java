@@ -8,7 +8,9 @@ public enum AlertType {
     /** A help button was pressed: immediate, no learning, no cancel. */
     HELP_BUTTON("help-button-pressed", Priority.STAT),
     /** No activity for longer than the resident's policy allows at that time of day. */
-    PROLONGED_INACTIVITY("prolonged-inactivity", Priority.URGENT);
+    PROLONGED_INACTIVITY("prolonged-inactivity", Priority.URGENT),
+    /** The home cannot be watched as it should (e.g. the gateway's storage is full): for the installer, not an emergency. */
+    MONITORING_DEGRADED("monitoring-degraded", Priority.ROUTINE);
 
     private final String code;
     private final Priority priority;

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.hearth.gateway.store.HomeStore;
+import org.hearth.gateway.store.JournalState;
 import org.hearth.gateway.store.Outbox;
 import org.hearth.gateway.store.OutboxItem;
 import org.hearth.gateway.store.OutboxStats;
@@ -40,8 +41,16 @@ public final class SqliteStore implements HomeStore, Outbox, AutoCloseable {
         this.gatewayId = gatewayId;
     }
 
-    /** Opens (creating and migrating as needed) the store at {@code file}. */
+    /** Opens (creating and migrating as needed) the store at {@code file}, with no size budget. */
     public static SqliteStore open(Path file, Clock clock, String gatewayId) {
+        return open(file, clock, gatewayId, Long.MAX_VALUE);
+    }
+
+    /**
+     * Opens the store with a size budget: SQLite's {@code max_page_count} makes it refuse to grow past
+     * {@code maxBytes}, the same "database or disk is full" path as a real full disk.
+     */
+    public static SqliteStore open(Path file, Clock clock, String gatewayId, long maxBytes) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
@@ -54,6 +63,12 @@ public final class SqliteStore implements HomeStore, Outbox, AutoCloseable {
                 s.execute("PRAGMA journal_mode=WAL");
                 s.execute("PRAGMA synchronous=FULL");
                 s.execute("PRAGMA busy_timeout=5000");
+                if (maxBytes != Long.MAX_VALUE) {
+                    try (ResultSet rs = s.executeQuery("PRAGMA page_size")) {
+                        rs.next();
+                        s.execute("PRAGMA max_page_count=" + Math.max(64, maxBytes / rs.getLong(1)));
+                    }
+                }
             }
             db.setAutoCommit(false);
             return new SqliteStore(db, clock, gatewayId);
@@ -79,33 +94,100 @@ public final class SqliteStore implements HomeStore, Outbox, AutoCloseable {
     }
 
     @Override
-    public synchronized void record(List<SensorEvent> events, EngineState state, List<Alert> alerts) {
+    public synchronized JournalState record(List<SensorEvent> events, EngineState state, List<Alert> alerts) {
         try {
-            if (!events.isEmpty()) {
-                try (PreparedStatement ins = db.prepareStatement(
-                        "INSERT INTO readings (sensor_id, kind, at_ms, detail) VALUES (?, ?, ?, ?)")) {
-                    for (SensorEvent e : events) {
-                        ins.setString(1, e.sensorId());
-                        ins.setString(2, e.kind().name());
-                        ins.setLong(3, e.at().toEpochMilli());
-                        ins.setString(4, e.detail());
-                        ins.addBatch();
-                    }
-                    ins.executeBatch();
-                }
+            write(events, state, alerts);
+            return JournalState.COMPLETE;
+        } catch (SQLException e) {
+            rollback();
+            if (!isFull(e)) {
+                throw new StoreException("record events", e);
             }
-            try (PreparedStatement up = db.prepareStatement(
-                    "INSERT INTO rule_state (id, body) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET body = excluded.body")) {
-                up.setString(1, Json.write(state));
-                up.executeUpdate();
-            }
-            for (Alert alert : alerts) {
-                insertAlert(alert);
-            }
-            db.commit();
-        } catch (SQLException | RuntimeException e) {
+        } catch (RuntimeException e) {
             rollback();
             throw new StoreException("record events", e);
+        }
+        // Full: make room by dropping the oldest raw readings, then keep what matters (state and alerts) only.
+        try {
+            deleteOldestReadings(1000);
+            write(List.of(), state, alerts);
+            return JournalState.ALERTS_ONLY;
+        } catch (SQLException | RuntimeException e) {
+            rollback();
+            throw new StoreException("record alerts on a full store", e);
+        }
+    }
+
+    private void write(List<SensorEvent> events, EngineState state, List<Alert> alerts) throws SQLException {
+        if (!events.isEmpty()) {
+            try (PreparedStatement ins = db.prepareStatement(
+                    "INSERT INTO readings (sensor_id, kind, at_ms, detail) VALUES (?, ?, ?, ?)")) {
+                for (SensorEvent e : events) {
+                    ins.setString(1, e.sensorId());
+                    ins.setString(2, e.kind().name());
+                    ins.setLong(3, e.at().toEpochMilli());
+                    ins.setString(4, e.detail());
+                    ins.addBatch();
+                }
+                ins.executeBatch();
+            }
+        }
+        try (PreparedStatement up = db.prepareStatement(
+                "INSERT INTO rule_state (id, body) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET body = excluded.body")) {
+            up.setString(1, Json.write(state));
+            up.executeUpdate();
+        }
+        for (Alert alert : alerts) {
+            insertAlert(alert);
+        }
+        db.commit();
+    }
+
+    private static boolean isFull(SQLException e) {
+        // SQLITE_FULL (13): "database or disk is full", from a real disk or from max_page_count.
+        return e.getErrorCode() == 13 || String.valueOf(e.getMessage()).contains("SQLITE_FULL");
+    }
+
+    private long deleteOldestReadings(int n) throws SQLException {
+        try (PreparedStatement d = db.prepareStatement(
+                "DELETE FROM readings WHERE id IN (SELECT id FROM readings ORDER BY id LIMIT ?)")) {
+            d.setInt(1, n);
+            int deleted = d.executeUpdate();
+            db.commit();
+            return deleted;
+        }
+    }
+
+    @Override
+    public synchronized long prune(Instant cutoff, double fraction) {
+        try {
+            long deleted;
+            try (PreparedStatement d = db.prepareStatement("DELETE FROM readings WHERE at_ms < ?")) {
+                d.setLong(1, cutoff.toEpochMilli());
+                deleted = d.executeUpdate();
+            }
+            db.commit();
+            long budget = pragma("max_page_count");
+            while (pragma("page_count") - pragma("freelist_count") > budget * fraction) {
+                long n = deleteOldestReadings(1000);
+                if (n == 0) {
+                    break; // nothing left to prune: the rest is alerts and outbox, which are kept
+                }
+                deleted += n;
+            }
+            return deleted;
+        } catch (SQLException e) {
+            rollback();
+            throw new StoreException("prune readings", e);
+        }
+    }
+
+    private long pragma(String name) throws SQLException {
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("PRAGMA " + name)) {
+            rs.next();
+            long v = rs.getLong(1);
+            db.commit();
+            return v;
         }
     }
 

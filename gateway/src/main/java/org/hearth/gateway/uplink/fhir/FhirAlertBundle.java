@@ -203,6 +203,7 @@ public final class FhirAlertBundle {
         return switch (type) {
             case HELP_BUTTON -> "Help button pressed";
             case PROLONGED_INACTIVITY -> "Prolonged inactivity";
+            case MONITORING_DEGRADED -> "Monitoring degraded";
         };
     }
 
