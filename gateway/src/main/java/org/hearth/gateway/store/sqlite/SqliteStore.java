@@ -31,14 +31,18 @@ import org.hearth.rules.model.SensorEvent;
 public final class SqliteStore implements HomeStore, Outbox, AutoCloseable {
     private static final int ALERT_PRIORITY = 0;
 
-    private final Connection db;
+    private final String url;
+    private final long maxBytes;
     private final Clock clock;
     private final String gatewayId;
+    private Connection db;
 
-    private SqliteStore(Connection db, Clock clock, String gatewayId) {
-        this.db = db;
+    private SqliteStore(String url, long maxBytes, Clock clock, String gatewayId) throws SQLException {
+        this.url = url;
+        this.maxBytes = maxBytes;
         this.clock = clock;
         this.gatewayId = gatewayId;
+        this.db = connect();
     }
 
     /** Opens (creating and migrating as needed) the store at {@code file}, with no size budget. */
@@ -58,23 +62,27 @@ public final class SqliteStore implements HomeStore, Outbox, AutoCloseable {
             }
             String url = "jdbc:sqlite:" + file.toAbsolutePath();
             Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").load().migrate();
-            Connection db = DriverManager.getConnection(url);
-            try (Statement s = db.createStatement()) {
-                s.execute("PRAGMA journal_mode=WAL");
-                s.execute("PRAGMA synchronous=FULL");
-                s.execute("PRAGMA busy_timeout=5000");
-                if (maxBytes != Long.MAX_VALUE) {
-                    try (ResultSet rs = s.executeQuery("PRAGMA page_size")) {
-                        rs.next();
-                        s.execute("PRAGMA max_page_count=" + Math.max(64, maxBytes / rs.getLong(1)));
-                    }
-                }
-            }
-            db.setAutoCommit(false);
-            return new SqliteStore(db, clock, gatewayId);
+            return new SqliteStore(url, maxBytes, clock, gatewayId);
         } catch (Exception e) {
             throw new StoreException("open the database", e);
         }
+    }
+
+    private Connection connect() throws SQLException {
+        Connection c = DriverManager.getConnection(url);
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA journal_mode=WAL");
+            s.execute("PRAGMA synchronous=FULL");
+            s.execute("PRAGMA busy_timeout=5000");
+            if (maxBytes != Long.MAX_VALUE) {
+                try (ResultSet rs = s.executeQuery("PRAGMA page_size")) {
+                    rs.next();
+                    s.execute("PRAGMA max_page_count=" + Math.max(64, maxBytes / rs.getLong(1)));
+                }
+            }
+        }
+        c.setAutoCommit(false);
+        return c;
     }
 
     /** The business identifier of an alert: this gateway's id and the rule's deterministic key. */
@@ -332,8 +340,19 @@ public final class SqliteStore implements HomeStore, Outbox, AutoCloseable {
     private void rollback() {
         try {
             db.rollback();
-        } catch (SQLException ignored) {
-            // the connection is unusable; the next operation reports it
+        } catch (SQLException e) {
+            // SQLite may already have rolled back by itself (e.g. on SQLITE_FULL), which confuses the driver's
+            // transaction state: start over on a fresh connection. Nothing committed is lost.
+            try {
+                db.close();
+            } catch (SQLException ignored) {
+                // closing a broken connection
+            }
+            try {
+                db = connect();
+            } catch (SQLException reopen) {
+                throw new StoreException("reopen the database", reopen);
+            }
         }
     }
 
