@@ -70,7 +70,17 @@ public final class Mosquitto implements AutoCloseable {
         await().atMost(Duration.ofSeconds(10)).until(this::accepting);
     }
 
-    /** SIGKILL, then a new broker on the same port and persistence file. */
+    /** SIGTERM (Mosquitto saves its persistence file), then a new broker on the same port and file. */
+    public void restart() throws IOException, InterruptedException {
+        process.destroy();
+        process.waitFor();
+        launch();
+    }
+
+    /**
+     * SIGKILL, then a new broker on the same port and persistence file. Mosquitto saves queued messages only when
+     * it autosaves, so a kill between saves can lose what it had queued: that is the broker's durability, not ours.
+     */
     public void killAndRestart() throws IOException, InterruptedException {
         process.destroyForcibly();
         process.waitFor();

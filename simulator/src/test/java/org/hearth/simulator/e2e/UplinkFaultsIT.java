@@ -59,21 +59,24 @@ class UplinkFaultsIT {
                 rig.awaitJournalled((day + 1) * 100L);
                 rig.advance(Duration.ofDays(1), Duration.ofHours(1));
             }
-            assertThat(rig.gateway.health().outbox().pending()).isEqualTo(buttons);
+            // 300 help calls, and one inactivity alert a day after each burst of presses.
+            long raised = rig.gateway.health().alertsRaised();
+            assertThat(raised).isEqualTo(buttons + 3);
+            assertThat(rig.gateway.health().outbox().pending()).isEqualTo(raised);
             assertThat(rig.tasks()).isEmpty();
 
             proxy.down(false);
             rig.clock.advance(Duration.ofMinutes(5)); // past every not-before and the breaker's open wait
             long t0 = System.nanoTime();
-            await().atMost(Duration.ofSeconds(120)).until(() -> rig.gateway.health().outbox().delivered() == buttons);
+            await().atMost(Duration.ofSeconds(120)).until(() -> rig.gateway.health().outbox().delivered() == raised);
             double seconds = (System.nanoTime() - t0) / 1e9;
-            LOG.info("outage drain: {} alerts in {} s = {} alerts/s", buttons, String.format("%.2f", seconds),
-                    String.format("%.0f", buttons / seconds));
+            LOG.info("outage drain: {} alerts in {} s = {} alerts/s", raised, String.format("%.2f", seconds),
+                    String.format("%.0f", raised / seconds));
 
             Map<String, Integer> tasks = rig.tasks();
-            assertThat(tasks).hasSize(buttons).allSatisfy((id, n) -> assertThat(n).isEqualTo(1));
-            assertThat(rig.observations()).hasSize(buttons).allSatisfy((id, n) -> assertThat(n).isEqualTo(1));
-            assertThat(tasks.keySet().stream().map(ButtonHome::sensorOf).distinct())
+            assertThat(tasks).hasSize((int) raised).allSatisfy((id, n) -> assertThat(n).isEqualTo(1));
+            assertThat(rig.observations()).hasSize((int) raised).allSatisfy((id, n) -> assertThat(n).isEqualTo(1));
+            assertThat(tasks.keySet().stream().filter(id -> id.contains(":help-button-pressed:")).map(ButtonHome::sensorOf))
                     .containsExactlyInAnyOrderElementsOf(IntStream.range(0, buttons).mapToObj(ButtonHome::sensorId).toList());
         }
     }
@@ -105,13 +108,13 @@ class UplinkFaultsIT {
     }
 
     @Test
-    void aBrokerKilledAndRestartedLosesNoQos1Reading(@TempDir Path dir) throws Exception {
+    void aBrokerRestartLosesNoQos1Reading(@TempDir Path dir) throws Exception {
         try (Mosquitto broker = Mosquitto.start(dir.resolve("broker"));
                 var rig = new GatewayRig(id -> ButtonHome.config(id, 40, broker.uri(), SharedSandbox.get().baseUrl(), dir.resolve("hearth.db")), MONDAY)) {
             for (int i = 0; i < 20; i++) {
                 rig.sensors.press(ButtonHome.name(i), "single");
             }
-            broker.killAndRestart();
+            broker.restart();
             await().atMost(Duration.ofSeconds(30)).until(rig.gateway::ready);
             try (var sensors = new org.hearth.simulator.home.Zigbee2MqttSensors(broker.uri(), rig.gatewayId + "-bridge-2", "zigbee2mqtt")) {
                 for (int i = 20; i < 40; i++) {
