@@ -8,7 +8,17 @@ public enum AlertType {
     /** A help button was pressed: immediate, no learning, no cancel. */
     HELP_BUTTON("help-button-pressed", Priority.STAT),
     /** No activity for longer than the resident's policy allows at that time of day. */
-    PROLONGED_INACTIVITY("prolonged-inactivity", Priority.URGENT);
+    PROLONGED_INACTIVITY("prolonged-inactivity", Priority.URGENT),
+    /**
+     * A worn accelerometer saw a fall: an impact, then the wearer lying still in an orientation far from the one
+     * they had before it (see {@code org.hearth.rules.fall.WearableFallDetector}).
+     */
+    FALL_WEARABLE("fall-detected", Priority.STAT),
+    /**
+     * A radar reported a fall and then saw no movement for its confirmation window (see
+     * {@code org.hearth.rules.fall.RadarFallConfirmer}).
+     */
+    FALL_RADAR("fall-detected-radar", Priority.STAT);
 
     private final String code;
     private final Priority priority;

@@ -190,6 +190,8 @@ public final class FhirAlertBundle {
         return switch (type) {
             case HELP_BUTTON -> "Help button pressed";
             case PROLONGED_INACTIVITY -> "Prolonged inactivity";
+            case FALL_WEARABLE -> "Fall detected by a worn sensor";
+            case FALL_RADAR -> "Fall detected by radar";
         };
     }
 
