@@ -55,8 +55,9 @@ import org.hearth.rules.model.Evidence;
  *       learnt while a candidate is pending.</li>
  *   <li><i>Still.</i> When quiet lying windows follow one another for {@code stillness} (10 s), starting within
  *       {@code maxDelayToStillness} (30 s) of the last impact, one {@link AlertType#FALL_WEARABLE} alert is raised
- *       and every candidate is dropped: one alert per fall, however long the person then lies there. A new alert
- *       needs a new impact with a new change of posture.</li>
+ *       (about the strongest impact, if several candidates complete together, as a stumble and then the fall do) and
+ *       every candidate is dropped: one alert per fall, however long the person then lies there. A new alert needs a
+ *       new impact with a new change of posture.</li>
  * </ol>
  *
  * <p>The alert's onset is the start of the strongest impact frame; it is raised at the end of the frame that
@@ -402,8 +403,10 @@ public final class WearableFallDetector {
                 }
                 c = c.withQuietSince(since);
                 candidates.set(i, c);
-                if (since != null && confirmed == null
-                        && Duration.between(since, frameEnd).compareTo(thresholds.stillness()) >= 0) {
+                // Several candidates (a stumble, then the fall) may complete on the same frame: the strongest
+                // impact is the fall's, so it gives the onset and the evidence.
+                if (since != null && Duration.between(since, frameEnd).compareTo(thresholds.stillness()) >= 0
+                        && (confirmed == null || c.peakG() >= confirmed.peakG())) {
                     confirmed = c;
                     confirmedChange = change;
                 }

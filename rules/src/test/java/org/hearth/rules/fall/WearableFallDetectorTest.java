@@ -116,6 +116,18 @@ class WearableFallDetectorTest {
     }
 
     @Test
+    void aStumbleBeforeTheFallDoesNotBecomeItsOnset() {
+        // a 2.2 g stumble at 6 s, 1.5 s more walking, then the fall's 4.5 g impact at 8.1 s
+        Motion stumbleThenFall = new Motion().walk(6, 2, 0.25, 1.5).impact(2.2, 0.1).walk(1.5, 2, 0.25, 1.5)
+                .turn(ON_BACK, 0.5, 0.3).impact(4.5, 0.08).still(20);
+
+        Run run = play(detector, stumbleThenFall.batches(SENSOR, T0, 50));
+
+        assertThat(run.maxCandidates()).isEqualTo(2);
+        assertThat(run.alerts()).singleElement().satisfies(a -> assertThat(a.onset()).isBetween(at(8.05), at(8.18)));
+    }
+
+    @Test
     void sittingDownHardOnAChairRaisesNothing() {
         Motion sitHard = new Motion().walk(6, 2, 0.25, 1.5).still(1)
                 .turn(SITTING, 0.4, 0.5).impact(2.8, 0.1).still(60);
