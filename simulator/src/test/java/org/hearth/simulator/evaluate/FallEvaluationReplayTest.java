@@ -59,6 +59,23 @@ class FallEvaluationReplayTest {
     }
 
     @Test
+    void theCommandPrintsTheFiguresForEachRate() throws IOException {
+        writeTrial("SA01/F01_SA01_R01.txt", fall());
+        writeTrial("SE01/D07_SE01_R01.txt", standing("D07_SE01_R01", 12));
+        java.io.StringWriter out = new java.io.StringWriter();
+        picocli.CommandLine cli = new picocli.CommandLine(new EvaluateFallsCommand());
+        cli.setOut(new java.io.PrintWriter(out));
+
+        int exit = cli.execute("--data", dir.toString(), "--rates", "50,20");
+
+        assertThat(exit).isZero();
+        assertThat(out.toString()).contains(
+                "falls @50 Hz: 2 trials: sensitivity 1.000 (1/1 falls), specificity 1.000 (0 false alarms in 1 ADLs)",
+                "falls @20 Hz: 2 trials", "ADLs: young adults 0 false alarms in 0, elderly 0 in 1",
+                "missed falls: []", "false alarms: []");
+    }
+
+    @Test
     void aFolderWithoutTrialsIsAnError() {
         assertThatThrownBy(() -> FallEvaluation.run(dir, 200)).isInstanceOf(IOException.class)
                 .hasMessageContaining("no SisFall trial files");
