@@ -4,6 +4,7 @@
  * <ul>
  *   <li>{@link org.hearth.rules.model}: the shared values (sensor events, alerts, evidence).</li>
  *   <li>{@link org.hearth.rules.inactivity}: time-of-day quiet bands and inactivity deadlines.</li>
+ *   <li>{@link org.hearth.rules.fall}: falls from a worn accelerometer's samples and from a radar's own reports.</li>
  *   <li>{@link org.hearth.rules.engine}: the engine that applies the rules to one home's state.</li>
  * </ul>
  *

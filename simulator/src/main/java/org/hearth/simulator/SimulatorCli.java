@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
         versionProvider = SimulatorCli.Version.class,
         description = "Simulated homes and a sandbox shared care record around the Hearth gateway.",
         subcommands = {SandboxCommand.class, org.hearth.simulator.demo.DemoCommand.class,
-                org.hearth.simulator.soak.SoakCommand.class})
+                org.hearth.simulator.soak.SoakCommand.class,
+                org.hearth.simulator.evaluate.EvaluateFallsCommand.class})
 public final class SimulatorCli implements Runnable {
 
     @Spec

@@ -76,7 +76,7 @@ final class Explanations {
             case CONTACT_OPEN -> "contact opened at";
             case CONTACT_CLOSED -> "contact closed at";
             case BUTTON -> "button pressed on";
-            case NO_MOTION, SENSOR_ONLINE, SENSOR_OFFLINE -> e.kind().name().toLowerCase(Locale.ROOT) + " from";
+            case NO_MOTION, SENSOR_ONLINE, SENSOR_OFFLINE, RADAR_FALL -> e.kind().name().toLowerCase(Locale.ROOT) + " from";
         };
     }
 }

@@ -10,7 +10,17 @@ public enum AlertType {
     /** No activity for longer than the resident's policy allows at that time of day. */
     PROLONGED_INACTIVITY("prolonged-inactivity", Priority.URGENT),
     /** The home cannot be watched as it should (e.g. the gateway's storage is full): for the installer, not an emergency. */
-    MONITORING_DEGRADED("monitoring-degraded", Priority.ROUTINE);
+    MONITORING_DEGRADED("monitoring-degraded", Priority.ROUTINE),
+    /**
+     * A worn accelerometer saw a fall: an impact, then the wearer lying still in an orientation far from the one
+     * they had before it (see {@code org.hearth.rules.fall.WearableFallDetector}).
+     */
+    FALL_WEARABLE("fall-detected", Priority.STAT),
+    /**
+     * A radar reported a fall and then saw no movement for its confirmation window (see
+     * {@code org.hearth.rules.fall.RadarFallConfirmer}).
+     */
+    FALL_RADAR("fall-detected-radar", Priority.STAT);
 
     private final String code;
     private final Priority priority;

@@ -18,19 +18,26 @@ public enum EventKind {
     /** The sensor became reachable. */
     SENSOR_ONLINE,
     /** The sensor became unreachable. */
-    SENSOR_OFFLINE;
+    SENSOR_OFFLINE,
+    /**
+     * A radar reported a fall by its own detection (for example a Vayyar-style {@code fall_detected} status). It
+     * is a claim still to be confirmed by the absence of movement afterwards, see
+     * {@code org.hearth.rules.fall.RadarFallConfirmer}; it is not activity.
+     */
+    RADAR_FALL;
 
     /**
      * Whether this kind shows that someone is up and about: {@link #MOTION}, {@link #CONTACT_OPEN},
      * {@link #CONTACT_CLOSED} and {@link #BUTTON}. {@link #NO_MOTION} is not activity: a room going quiet is
-     * the absence of a person, not their presence.
+     * the absence of a person, not their presence. Nor is {@link #RADAR_FALL}: a person who has fallen is not up
+     * and about, and letting a fall report reset the inactivity timer would only delay that safety net.
      *
      * @return true for the kinds that reset an inactivity timer
      */
     public boolean isActivity() {
         return switch (this) {
             case MOTION, CONTACT_OPEN, CONTACT_CLOSED, BUTTON -> true;
-            case NO_MOTION, SENSOR_ONLINE, SENSOR_OFFLINE -> false;
+            case NO_MOTION, SENSOR_ONLINE, SENSOR_OFFLINE, RADAR_FALL -> false;
         };
     }
 }

@@ -204,6 +204,8 @@ public final class FhirAlertBundle {
             case HELP_BUTTON -> "Help button pressed";
             case PROLONGED_INACTIVITY -> "Prolonged inactivity";
             case MONITORING_DEGRADED -> "Monitoring degraded";
+            case FALL_WEARABLE -> "Fall detected by a worn sensor";
+            case FALL_RADAR -> "Fall detected by radar";
         };
     }
 
