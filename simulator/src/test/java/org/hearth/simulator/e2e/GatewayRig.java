@@ -28,9 +28,13 @@ final class GatewayRig implements AutoCloseable {
     final Gateway gateway;
     final Zigbee2MqttSensors sensors;
     final CareRecordInspector careRecord = SharedSandbox.inspector();
+    /** The gateway's configuration as a file, for its command line. */
+    final Path configFile;
 
     GatewayRig(String broker, String careRecordUrl, Path dir, Instant start) throws Exception {
         this.clock = VirtualClock.at(start, LONDON);
+        this.configFile = java.nio.file.Files.writeString(dir.resolve("hearth.yaml"),
+                DemoHome.yaml(gatewayId, broker, careRecordUrl, dir.resolve("hearth.db")));
         this.gateway = Gateway.start(DemoHome.config(gatewayId, broker, careRecordUrl, dir.resolve("hearth.db")), clock, false);
         await().atMost(Duration.ofSeconds(20)).until(gateway::ready);
         this.sensors = new Zigbee2MqttSensors(gateway.brokerUri(), gatewayId + "-bridge", "zigbee2mqtt");
