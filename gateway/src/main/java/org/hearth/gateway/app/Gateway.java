@@ -185,9 +185,13 @@ public final class Gateway implements AutoCloseable {
     private void safeTick() {
         try {
             monitor.tick();
-            escalate();
         } catch (RuntimeException e) {
             LOG.error("rules tick failed; will retry at the next tick", e);
+        }
+        try {
+            escalate(); // on its own: a rules failure must not hold back an escalation
+        } catch (RuntimeException e) {
+            LOG.error("escalation check failed; will retry at the next tick", e);
         }
     }
 

@@ -108,6 +108,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theShippedExampleConfigIsValid() throws ConfigException {
+        GatewayConfig config = new ConfigLoader(Map.of("HEARTH_NHS_NUMBER", VALID_NHS_NUMBER))
+                .load(Path.of("..", "deploy", "hearth.example.yaml"));
+
+        assertThat(config.escalation().topic()).isEqualTo("hearth/" + config.home().id() + "/escalation");
+        assertThat(config.careRecord().ackPollInterval()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
     void fillsInADefaultForEveryOptionalKey() throws ConfigException {
         GatewayConfig config = new ConfigLoader(Map.of()).parse(MINIMAL);
 
