@@ -249,10 +249,14 @@ public final class FhirTasks implements Acknowledgements, TaskEscalation {
         try {
             URI b = URI.create(url);
             return a.getScheme().equalsIgnoreCase(String.valueOf(b.getScheme()))
-                    && a.getHost().equalsIgnoreCase(String.valueOf(b.getHost())) && a.getPort() == b.getPort();
+                    && a.getHost().equalsIgnoreCase(String.valueOf(b.getHost())) && port(a) == port(b);
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    private static int port(URI u) {
+        return u.getPort() != -1 ? u.getPort() : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
     }
 
     private HttpRequest.Builder request(URI uri) {
