@@ -29,6 +29,7 @@ class ArchitectureTest {
                     "org.hearth.gateway.ingest",
                     "org.hearth.gateway.store",
                     "org.hearth.gateway.uplink",
+                    "org.hearth.gateway.escalation",
                     "org.hearth.gateway.config..")
             .should().dependOnClassesThat().resideInAnyPackage(ADAPTER_TECHNOLOGY)
             .because("MQTT, SQLite and HTTP belong in the adapters at the edges");
@@ -36,17 +37,26 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule theMqttAdapterDoesNotUseTheOtherAdapters = noClasses()
             .that().resideInAPackage("org.hearth.gateway.ingest.mqtt..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.hearth.gateway.store.sqlite..", "org.hearth.gateway.uplink.fhir..");
+            .should().dependOnClassesThat().resideInAnyPackage("org.hearth.gateway.store.sqlite..", "org.hearth.gateway.uplink.fhir..",
+                    "org.hearth.gateway.escalation.mqtt..");
+
+    @ArchTest
+    static final ArchRule theEscalationAdapterDoesNotUseTheOtherAdapters = noClasses()
+            .that().resideInAPackage("org.hearth.gateway.escalation.mqtt..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.hearth.gateway.ingest.mqtt..", "org.hearth.gateway.store.sqlite..",
+                    "org.hearth.gateway.uplink.fhir..");
 
     @ArchTest
     static final ArchRule theSqliteAdapterDoesNotUseTheOtherAdapters = noClasses()
             .that().resideInAPackage("org.hearth.gateway.store.sqlite..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.hearth.gateway.ingest.mqtt..", "org.hearth.gateway.uplink.fhir..");
+            .should().dependOnClassesThat().resideInAnyPackage("org.hearth.gateway.ingest.mqtt..", "org.hearth.gateway.uplink.fhir..",
+                    "org.hearth.gateway.escalation.mqtt..");
 
     @ArchTest
     static final ArchRule theFhirAdapterDoesNotUseTheOtherAdapters = noClasses()
             .that().resideInAPackage("org.hearth.gateway.uplink.fhir..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.hearth.gateway.ingest.mqtt..", "org.hearth.gateway.store.sqlite..");
+            .should().dependOnClassesThat().resideInAnyPackage("org.hearth.gateway.ingest.mqtt..", "org.hearth.gateway.store.sqlite..",
+                    "org.hearth.gateway.escalation.mqtt..");
 
     @ArchTest
     static final ArchRule onlyTheCompositionRootUsesTheCompositionRoot = noClasses()

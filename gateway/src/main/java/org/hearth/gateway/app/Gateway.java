@@ -9,14 +9,21 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.hearth.gateway.config.GatewayConfig;
 import org.hearth.gateway.engine.HomeMonitor;
+import org.hearth.gateway.escalation.EscalationPolicy;
+import org.hearth.gateway.escalation.Escalator;
+import org.hearth.gateway.escalation.mqtt.PahoEscalationChannel;
 import org.hearth.gateway.ingest.IngestCounters;
 import org.hearth.gateway.ingest.Zigbee2MqttDecoder;
 import org.hearth.gateway.ingest.mqtt.EmbeddedBroker;
 import org.hearth.gateway.ingest.mqtt.PahoIngest;
+import org.hearth.gateway.store.sqlite.SqliteAlertLifecycle;
+import org.hearth.gateway.store.sqlite.SqliteHealthSnapshots;
 import org.hearth.gateway.store.sqlite.SqliteStore;
+import org.hearth.gateway.uplink.AcknowledgementPoller;
 import org.hearth.gateway.uplink.OutboxDrainer;
 import org.hearth.gateway.uplink.fhir.FhirAlertBundle;
 import org.hearth.gateway.uplink.fhir.FhirCareRecord;
+import org.hearth.gateway.uplink.fhir.FhirTasks;
 import org.hearth.rules.engine.RulesEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,9 +34,16 @@ import org.slf4j.LoggerFactory;
  * <p>Threads: Paho's callback thread ingests; one scheduler thread ticks the rules on the clock and retries the broker
  * connection; one uplink thread drains the outbox, woken at once when an alert is committed. With {@code autoTick}
  * off, the caller drives the rules' clock through {@link #tick()} (the simulator's virtual time).
+ *
+ * <p>The uplink thread also polls the team's acknowledgements when due and carries out escalations; the tick decides
+ * escalations (from stored instants) and wakes it. Every {@link #HEALTH_SNAPSHOT_EVERY} (real time) the health is
+ * written to the store for {@code hearth-gateway health}.
  */
 public final class Gateway implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+    /** How often the health snapshot is written to the store (real time). */
+    public static final java.time.Duration HEALTH_SNAPSHOT_EVERY = java.time.Duration.ofSeconds(5);
+    private static final java.time.Duration ESCALATION_PUBLISH_TIMEOUT = java.time.Duration.ofSeconds(5);
 
     private final GatewayConfig config;
     private final SqliteStore store;
@@ -41,11 +55,21 @@ public final class Gateway implements AutoCloseable {
     private final Thread uplinkThread;
     private final EmbeddedBroker broker;
     private final PahoIngest ingest;
+    private final Clock clock;
+    private final SqliteAlertLifecycle lifecycle;
+    private final SqliteHealthSnapshots snapshots;
+    private final AcknowledgementPoller acknowledgements;
+    private final PahoEscalationChannel escalationChannel;
+    private final Escalator escalator;
+    private final java.util.concurrent.atomic.AtomicLong uplinkPasses = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean running = true;
 
     private Gateway(GatewayConfig config, Clock clock, boolean autoTick) throws MqttException {
         this.config = config;
+        this.clock = clock;
         this.store = SqliteStore.open(config.store().path(), clock, config.gatewayId(), config.store().maxBytes());
+        this.lifecycle = new SqliteAlertLifecycle(store);
+        this.snapshots = new SqliteHealthSnapshots(store);
         store.releaseInFlight();
         var decoder = new Zigbee2MqttDecoder(config.mqtt().topicPrefix(), config.sensors());
         this.monitor = new HomeMonitor(new RulesEngine(config.inactivity()), store, decoder, counters, clock,
@@ -57,6 +81,9 @@ public final class Gateway implements AutoCloseable {
                 careRecordConfig.bearerToken());
         this.drainer = new OutboxDrainer(store, careRecord, clock, careRecordConfig.firstRetry(), careRecordConfig.maxRetry(),
                 careRecordConfig.batchSize());
+        var tasks = new FhirTasks(careRecordConfig.baseUrl(), careRecordConfig.identifierSystem(), config.gatewayId(),
+                careRecordConfig.requestTimeout(), careRecordConfig.bearerToken());
+        this.acknowledgements = new AcknowledgementPoller(lifecycle, tasks, clock, careRecordConfig.ackPollInterval());
 
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "hearth-scheduler"));
         if (autoTick) {
@@ -66,7 +93,6 @@ public final class Gateway implements AutoCloseable {
         // Retention: readings past their age, then the oldest while the file is over 80 % of its budget.
         scheduler.scheduleWithFixedDelay(() -> prune(clock), 1, 60, TimeUnit.MINUTES);
         this.uplinkThread = daemon(this::drainLoop, "hearth-uplink");
-        uplinkThread.start();
 
         var mqtt = config.mqtt();
         Path dataDir = config.store().path().toAbsolutePath().getParent();
@@ -75,6 +101,13 @@ public final class Gateway implements AutoCloseable {
         this.ingest = new PahoIngest(brokerUri, mqtt.clientId(), mqtt.username(), mqtt.password(), decoder.subscription(),
                 monitor::onMessage, scheduler);
         ingest.start();
+        this.escalationChannel = new PahoEscalationChannel(brokerUri, mqtt.clientId() + "-escalation", mqtt.username(),
+                mqtt.password(), config.escalation().topic(), ESCALATION_PUBLISH_TIMEOUT);
+        this.escalator = new Escalator(lifecycle, new EscalationPolicy(config.escalation().after()), escalationChannel, tasks,
+                clock, config.home().id());
+        uplinkThread.start();
+        long snapshotEvery = HEALTH_SNAPSHOT_EVERY.toMillis();
+        scheduler.scheduleWithFixedDelay(this::safeSnapshot, 0, snapshotEvery, TimeUnit.MILLISECONDS);
         LOG.info("gateway {} started: {} sensors, broker {}, care record {}", config.gatewayId(), config.sensors().size(),
                 broker != null ? "embedded " + brokerUri : brokerUri, careRecordConfig.baseUrl());
     }
@@ -93,9 +126,30 @@ public final class Gateway implements AutoCloseable {
         return broker != null ? broker.uri() : config.mqtt().broker();
     }
 
-    /** Evaluates silence-based rules now and wakes the uplink. */
+    /**
+     * Evaluates silence-based rules and escalation deadlines now, wakes the uplink, and writes a health snapshot.
+     * Escalations due are recorded before this returns; the uplink thread then carries them out.
+     */
     public void tick() {
         monitor.tick();
+        escalate();
+        writeHealthSnapshot();
+    }
+
+    /** Uplink passes completed (deliveries, acknowledgement poll, escalations), for tests and status. */
+    public long uplinkPasses() {
+        return uplinkPasses.get();
+    }
+
+    /** Writes the health snapshot now (the daemon also does so every {@link #HEALTH_SNAPSHOT_EVERY}). */
+    public void writeHealthSnapshot() {
+        snapshots.save(clock.instant(), HealthJson.toJson(config.gatewayId(), health()).toString());
+    }
+
+    private void escalate() {
+        if (!escalator.evaluate().isEmpty()) {
+            wake.offer(Boolean.TRUE);
+        }
     }
 
     /** True once subscribed to the broker and still connected. */
@@ -116,7 +170,9 @@ public final class Gateway implements AutoCloseable {
     /** The gateway's health now. */
     public GatewayHealth health() {
         return new GatewayHealth(ingest.connected(), counters.accepted(), counters.rejections(), store.alertCount(),
-                store.stats(), drainer.health());
+                store.stats(), drainer.health(), lifecycle.countByState(), lifecycle.escalationStats(),
+                new GatewayHealth.Acknowledgements(acknowledgements.lastPoll(), acknowledgements.lastError(), lifecycle.ackCursor()),
+                clock.instant());
     }
 
     /** Ingest counters (accepted, rejected by reason). */
@@ -146,12 +202,28 @@ public final class Gateway implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("rules tick failed; will retry at the next tick", e);
         }
+        try {
+            escalate(); // on its own: a rules failure must not hold back an escalation
+        } catch (RuntimeException e) {
+            LOG.error("escalation check failed; will retry at the next tick", e);
+        }
+    }
+
+    private void safeSnapshot() {
+        try {
+            writeHealthSnapshot();
+        } catch (RuntimeException e) {
+            LOG.warn("health snapshot not written; will retry", e);
+        }
     }
 
     private void drainLoop() {
         while (running) {
             try {
                 drainer.drainOnce();
+                acknowledgements.pollIfDue();
+                escalator.deliverPending();
+                uplinkPasses.incrementAndGet();
                 // Wake at once for a new alert, else re-check every second for rows whose not-before has come.
                 wake.poll(1, TimeUnit.SECONDS);
                 wake.clear();
@@ -191,6 +263,7 @@ public final class Gateway implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        escalationChannel.close();
         store.close();
         LOG.info("gateway {} stopped", config.gatewayId());
     }

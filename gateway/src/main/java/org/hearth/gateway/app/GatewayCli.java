@@ -9,16 +9,21 @@ import java.util.concurrent.CountDownLatch;
 import org.hearth.gateway.config.ConfigException;
 import org.hearth.gateway.config.ConfigLoader;
 import org.hearth.gateway.config.GatewayConfig;
+import org.hearth.gateway.store.StoreException;
+import org.hearth.gateway.store.sqlite.SqliteHealthSnapshots;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code hearth-gateway run --config FILE} and {@code hearth-gateway check-config FILE}. */
+/**
+ * {@code hearth-gateway run --config FILE}, {@code hearth-gateway check-config FILE} and
+ * {@code hearth-gateway health --config FILE [--json]}.
+ */
 @Command(name = "hearth-gateway", mixinStandardHelpOptions = true, version = "hearth-gateway 0.1.0",
         description = "Hearth falls-prevention home gateway.",
-        subcommands = {GatewayCli.Run.class, GatewayCli.CheckConfig.class})
+        subcommands = {GatewayCli.Run.class, GatewayCli.CheckConfig.class, GatewayCli.Health.class})
 public final class GatewayCli {
     /** Exit code for an unusable configuration. */
     static final int CONFIG_ERROR = 2;
@@ -33,7 +38,18 @@ public final class GatewayCli {
 
     /** The command line, also used by tests. */
     public static CommandLine commandLine() {
-        return new CommandLine(new GatewayCli());
+        return commandLine(Clock.systemUTC());
+    }
+
+    /** The command line with the clock {@code health} judges a snapshot's age by (tests on virtual time). */
+    public static CommandLine commandLine(Clock clock) {
+        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        return new CommandLine(new GatewayCli(), new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                return type == Health.class ? type.cast(new Health(clock)) : defaults.create(type);
+            }
+        });
     }
 
     static GatewayConfig loadOrReport(Path file, PrintWriter err) throws ConfigException {
@@ -98,6 +114,55 @@ public final class GatewayCli {
             } catch (ConfigException e) {
                 return CONFIG_ERROR;
             }
+        }
+    }
+
+    /** Prints the running gateway's health from its store, opened read-only. */
+    @Command(name = "health", description = {
+        "Print the gateway's health from the snapshot the daemon writes to its SQLite store (opened read-only).",
+        "Exit 0 healthy, 1 degraded (breaker open, old or dead outbox items, escalation not sent, stale snapshot), 2 config error."})
+    static final class Health implements Callable<Integer> {
+        /** Exit code when the gateway is degraded (or not running). */
+        static final int DEGRADED = 1;
+
+        @Option(names = "--config", required = true, description = "YAML configuration file") Path config;
+        @Option(names = "--json", description = "one JSON object instead of text") boolean json;
+        @Spec CommandLine.Model.CommandSpec spec;
+        private final Clock clock;
+
+        Health(Clock clock) {
+            this.clock = clock;
+        }
+
+        @Override
+        public Integer call() {
+            GatewayConfig cfg;
+            try {
+                cfg = loadOrReport(config, spec.commandLine().getErr());
+            } catch (ConfigException e) {
+                return CONFIG_ERROR;
+            }
+            Path file = cfg.store().path();
+            com.fasterxml.jackson.databind.node.ObjectNode report;
+            try {
+                report = SqliteHealthSnapshots.readOnly(file)
+                        .map(s -> HealthJson.judged(HealthJson.parse(s.json()), s.at(), clock.instant()))
+                        .orElseGet(() -> HealthJson.missing(cfg.gatewayId(), "no health snapshot in " + file + ": has the gateway run?"));
+            } catch (StoreException e) {
+                report = HealthJson.missing(cfg.gatewayId(), "cannot read the store " + file + " (" + rootMessage(e) + ")");
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(json ? report.toString() + System.lineSeparator() : HealthJson.human(report));
+            out.flush();
+            return HealthJson.healthy(report) ? 0 : DEGRADED;
+        }
+
+        private static String rootMessage(Throwable e) {
+            Throwable t = e;
+            while (t.getCause() != null) {
+                t = t.getCause();
+            }
+            return t == e ? "missing" : t.getClass().getSimpleName();
         }
     }
 }

@@ -84,7 +84,7 @@ public final class ConfigLoader {
 
         GatewayConfig read() {
             allowOnly("", root, Set.of("gateway", "home", "resident", "sensors", "mqtt", "store", "inactivity",
-                    "care-record", "engine"));
+                    "care-record", "engine", "escalation"));
             String gatewayId = id("gateway.id", true, null);
             allowOnly("gateway", root.path("gateway"), Set.of("id"));
 
@@ -120,7 +120,8 @@ public final class ConfigLoader {
             InactivityPolicy inactivity = inactivity(zone);
 
             allowOnly("care-record", root.path("care-record"), Set.of("base-url", "identifier-system", "team-ods-code",
-                    "request-timeout", "first-retry", "max-retry", "bearer-token", "batch-size"));
+                    "request-timeout", "first-retry", "max-retry", "bearer-token", "batch-size",
+                    "ack-poll-interval"));
             URI base = uri("care-record.base-url");
             Duration firstRetry = duration("care-record.first-retry", Duration.ofSeconds(2));
             Duration maxRetry = duration("care-record.max-retry", Duration.ofMinutes(10));
@@ -132,16 +133,26 @@ public final class ConfigLoader {
                     string("care-record.team-ods-code", true, null),
                     duration("care-record.request-timeout", Duration.ofSeconds(10)), firstRetry, maxRetry,
                     Optional.ofNullable(string("care-record.bearer-token", false, null)),
-                    integer("care-record.batch-size", 50, 1, 500));
+                    integer("care-record.batch-size", 50, 1, 500),
+                    duration("care-record.ack-poll-interval", Duration.ofSeconds(30)));
 
             allowOnly("engine", root.path("engine"), Set.of("tick-interval"));
             Duration tick = duration("engine.tick-interval", Duration.ofSeconds(1));
+
+            allowOnly("escalation", root.path("escalation"), Set.of("after", "topic"));
+            Duration escalateAfter = duration("escalation.after", Duration.ofMinutes(10));
+            String escalationTopic = string("escalation.topic", false, "hearth/" + (homeId == null ? "home" : homeId) + "/escalation");
+            if (escalationTopic != null && (escalationTopic.contains("#") || escalationTopic.contains("+")
+                    || escalationTopic.indexOf('\u0000') >= 0 || escalationTopic.startsWith("$"))) {
+                problem("escalation.topic", "must be a plain MQTT topic: no wildcards, not starting with '$'");
+            }
 
             if (!problems.isEmpty()) {
                 return null;
             }
             return new GatewayConfig(gatewayId, new GatewayConfig.Home(homeId, zone), new GatewayConfig.Resident(nhs),
-                    sensors, mqtt, new GatewayConfig.Store(Path.of(storePath), retention, maxSizeMb * 1024L * 1024L), inactivity, careRecord, tick);
+                    sensors, mqtt, new GatewayConfig.Store(Path.of(storePath), retention, maxSizeMb * 1024L * 1024L), inactivity, careRecord, tick,
+                    new GatewayConfig.Escalation(escalateAfter, escalationTopic));
         }
 
         private List<GatewayConfig.Sensor> sensors() {

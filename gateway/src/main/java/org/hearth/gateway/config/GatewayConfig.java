@@ -20,6 +20,7 @@ import org.hearth.rules.inactivity.InactivityPolicy;
  * @param inactivity the clinician-set allowance of silence per local time band
  * @param careRecord the shared care record (FHIR R4) alerts go to
  * @param tickInterval how often silence-based rules are evaluated against the clock
+ * @param escalation what happens when a stat alert is not taken on in time
  */
 public record GatewayConfig(
         String gatewayId,
@@ -30,7 +31,8 @@ public record GatewayConfig(
         Store store,
         InactivityPolicy inactivity,
         CareRecord careRecord,
-        Duration tickInterval) {
+        Duration tickInterval,
+        Escalation escalation) {
 
     public GatewayConfig {
         sensors = List.copyOf(sensors);
@@ -107,6 +109,8 @@ public record GatewayConfig(
      * @param maxRetry the longest retry delay
      * @param bearerToken optional static bearer token (prefer {@code ${ENV}})
      * @param batchSize the most alerts sent in one transaction when a backlog has built up
+     * @param ackPollInterval how often the Tasks' statuses (the team's acknowledgements) are polled while some alert
+     *     awaits the team
      */
     public record CareRecord(
             URI baseUrl,
@@ -116,13 +120,22 @@ public record GatewayConfig(
             Duration firstRetry,
             Duration maxRetry,
             Optional<String> bearerToken,
-            int batchSize) {
+            int batchSize,
+            Duration ackPollInterval) {
 
         @Override
         public String toString() {
             return "CareRecord[baseUrl=" + baseUrl + "]";
         }
     }
+
+    /**
+     * Escalation of stat alerts (help button) that nobody takes on in time.
+     *
+     * @param after how long after it was raised a stat alert not yet accepted is escalated
+     * @param topic the MQTT topic the escalation notice is published to (QoS 1), e.g. {@code hearth/<home-id>/escalation}
+     */
+    public record Escalation(Duration after, String topic) {}
 
     /** Looks up a sensor by its Zigbee2MQTT friendly name. */
     public Optional<Sensor> sensorNamed(String name) {

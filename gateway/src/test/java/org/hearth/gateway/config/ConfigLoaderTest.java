@@ -58,8 +58,12 @@ class ConfigLoaderTest {
               request-timeout: 90s
               first-retry: 500ms
               max-retry: 10m
+              ack-poll-interval: 45s
             engine:
               tick-interval: 1s
+            escalation:
+              after: 5m
+              topic: hearth/home-0001/sounder
             """;
 
     /** Only what has no default. */
@@ -98,8 +102,18 @@ class ConfigLoaderTest {
                 new QuietBand(LocalTime.of(22, 0), Duration.ofHours(10)))));
         assertThat(config.careRecord()).isEqualTo(new GatewayConfig.CareRecord(
                 URI.create("https://care-record.example.nhs.uk/fhir"), "https://fhir.hearth.example/Id/alert", "RX1CT",
-                Duration.ofSeconds(90), Duration.ofMillis(500), Duration.ofMinutes(10), Optional.empty(), 50));
+                Duration.ofSeconds(90), Duration.ofMillis(500), Duration.ofMinutes(10), Optional.empty(), 50, Duration.ofSeconds(45)));
         assertThat(config.tickInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(config.escalation()).isEqualTo(new GatewayConfig.Escalation(Duration.ofMinutes(5), "hearth/home-0001/sounder"));
+    }
+
+    @Test
+    void theShippedExampleConfigIsValid() throws ConfigException {
+        GatewayConfig config = new ConfigLoader(Map.of("HEARTH_NHS_NUMBER", VALID_NHS_NUMBER))
+                .load(Path.of("..", "deploy", "hearth.example.yaml"));
+
+        assertThat(config.escalation().topic()).isEqualTo("hearth/" + config.home().id() + "/escalation");
+        assertThat(config.careRecord().ackPollInterval()).isEqualTo(Duration.ofSeconds(30));
     }
 
     @Test
@@ -120,7 +134,26 @@ class ConfigLoaderTest {
         assertThat(config.careRecord().firstRetry()).isEqualTo(Duration.ofSeconds(2));
         assertThat(config.careRecord().maxRetry()).isEqualTo(Duration.ofMinutes(10));
         assertThat(config.careRecord().bearerToken()).isEmpty();
+        assertThat(config.careRecord().ackPollInterval()).isEqualTo(Duration.ofSeconds(30));
         assertThat(config.tickInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(config.escalation()).isEqualTo(new GatewayConfig.Escalation(Duration.ofMinutes(10), "hearth/home-1/escalation"));
+    }
+
+    @Test
+    void refusesAnEscalationTopicWithWildcardsAndANonPositivePollInterval() {
+        String yaml = MINIMAL + """
+                  ack-poll-interval: 0s
+                escalation:
+                  after: -5m
+                  topic: hearth/+/escalation
+                """;
+
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> new ConfigLoader(Map.of()).parse(yaml));
+
+        assertThat(e.problems()).anySatisfy(p -> assertThat(p).startsWith("care-record.ack-poll-interval: "))
+                .anySatisfy(p -> assertThat(p).startsWith("escalation.after: "))
+                .anySatisfy(p -> assertThat(p).startsWith("escalation.topic: "))
+                .hasSize(3);
     }
 
     @ParameterizedTest(name = "{0} is {1}")

@@ -1,10 +1,6 @@
 package org.hearth.simulator.home;
 
 import java.nio.file.Path;
-import java.util.Map;
-import org.hearth.gateway.config.ConfigException;
-import org.hearth.gateway.config.ConfigLoader;
-import org.hearth.gateway.config.GatewayConfig;
 
 /**
  * A home with many help buttons, for fault runs: pressing each button once causes exactly one alert, so what the
@@ -51,14 +47,5 @@ public final class ButtonHome {
                   request-timeout: 5s
                 """.formatted(gatewayId, DemoHome.TEST_NHS_NUMBER, sensors, broker, gatewayId, store.toAbsolutePath(),
                 careRecordUrl, DemoHome.IDENTIFIER_SYSTEM);
-    }
-
-    /** The same, loaded as a gateway configuration. */
-    public static GatewayConfig config(String gatewayId, int buttons, String broker, String careRecordUrl, Path store) {
-        try {
-            return new ConfigLoader(Map.of()).parse(yaml(gatewayId, buttons, broker, careRecordUrl, store));
-        } catch (ConfigException e) {
-            throw new IllegalStateException("button home configuration is invalid: " + e.problems(), e);
-        }
     }
 }

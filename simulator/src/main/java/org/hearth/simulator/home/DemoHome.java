@@ -35,7 +35,16 @@ public final class DemoHome {
      * @param store the SQLite file
      */
     public static GatewayConfig config(String gatewayId, String broker, String careRecordUrl, Path store) {
-        String yaml = """
+        try {
+            return new ConfigLoader(Map.of()).parse(yaml(gatewayId, broker, careRecordUrl, store));
+        } catch (ConfigException e) {
+            throw new IllegalStateException("demo home configuration is invalid: " + e.problems(), e);
+        }
+    }
+
+    /** The YAML text of {@link #config}, e.g. to write a file for the gateway's command line. */
+    public static String yaml(String gatewayId, String broker, String careRecordUrl, Path store) {
+        return """
                 gateway: { id: %s }
                 home: { id: demo-home, zone: Europe/London }
                 resident: { nhs-number: "%s" }
@@ -64,10 +73,5 @@ public final class DemoHome {
                   request-timeout: 20s
                 """.formatted(gatewayId, TEST_NHS_NUMBER, BEDROOM, BATHROOM, KITCHEN, LOUNGE, HALL, FRONT_DOOR, PENDANT,
                 broker, gatewayId, store.toAbsolutePath(), careRecordUrl, IDENTIFIER_SYSTEM);
-        try {
-            return new ConfigLoader(Map.of()).parse(yaml);
-        } catch (ConfigException e) {
-            throw new IllegalStateException("demo home configuration is invalid: " + e.problems(), e);
-        }
     }
 }

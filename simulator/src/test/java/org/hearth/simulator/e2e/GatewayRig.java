@@ -28,15 +28,18 @@ final class GatewayRig implements AutoCloseable {
     final Gateway gateway;
     final Zigbee2MqttSensors sensors;
     final CareRecordInspector careRecord = SharedSandbox.inspector();
+    /** The gateway's configuration as a file, for its command line. */
+    final Path configFile;
 
     GatewayRig(String broker, String careRecordUrl, Path dir, Instant start) throws Exception {
-        this(id -> DemoHome.config(id, broker, careRecordUrl, dir.resolve("hearth.db")), start);
+        this(id -> DemoHome.yaml(id, broker, careRecordUrl, dir.resolve("hearth.db")), dir, start);
     }
 
-    /** A rig whose configuration is made for its gateway id. */
-    GatewayRig(java.util.function.Function<String, org.hearth.gateway.config.GatewayConfig> configFor, Instant start) throws Exception {
+    /** A rig whose YAML configuration is made for its gateway id and written to {@code dir/hearth.yaml}. */
+    GatewayRig(java.util.function.Function<String, String> yamlFor, Path dir, Instant start) throws Exception {
         this.clock = VirtualClock.at(start, LONDON);
-        this.gateway = Gateway.start(configFor.apply(gatewayId), clock, false);
+        this.configFile = java.nio.file.Files.writeString(dir.resolve("hearth.yaml"), yamlFor.apply(gatewayId));
+        this.gateway = Gateway.start(new org.hearth.gateway.config.ConfigLoader(Map.of()).load(configFile), clock, false);
         await().atMost(Duration.ofSeconds(20)).until(gateway::ready);
         this.sensors = new Zigbee2MqttSensors(gateway.brokerUri(), gatewayId + "-bridge", "zigbee2mqtt");
     }

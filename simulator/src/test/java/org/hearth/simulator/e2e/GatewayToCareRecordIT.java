@@ -91,6 +91,9 @@ class GatewayToCareRecordIT {
 
             rig.sensors.press(DemoHome.PENDANT, "single");
             await().atMost(Duration.ofSeconds(30)).until(() -> proxy.lost() == 1);
+            // The proxy counts the loss before the gateway has its 503: wait until the retry is scheduled, or the
+            // clock could move first and the not-before be computed from the later time.
+            await().atMost(Duration.ofSeconds(30)).until(() -> rig.gateway.health().uplink().lastError().isPresent());
             rig.clock.advance(Duration.ofMinutes(1)); // past the retry's not-before
 
             await().atMost(Duration.ofSeconds(30)).until(() -> rig.gateway.health().outbox().delivered() == 1);

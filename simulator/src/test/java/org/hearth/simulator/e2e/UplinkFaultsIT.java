@@ -48,7 +48,7 @@ class UplinkFaultsIT {
     void aThreeDayOutageIsDrainedAfterRecoveryWithoutLossOrDuplicate(@TempDir Path dir) throws Exception {
         int buttons = 300;
         try (var proxy = FaultyCareRecordProxy.start(SharedSandbox.get().baseUrl());
-                var rig = new GatewayRig(id -> ButtonHome.config(id, buttons, mosquitto.uri(), proxy.baseUrl(), dir.resolve("hearth.db")), MONDAY)) {
+                var rig = new GatewayRig(id -> ButtonHome.yaml(id, buttons, mosquitto.uri(), proxy.baseUrl(), dir.resolve("hearth.db")), dir, MONDAY)) {
             proxy.down(true);
 
             // Three virtual days of alerts while the care record is unreachable.
@@ -84,7 +84,7 @@ class UplinkFaultsIT {
     @Test
     void conflictsThrottlingServerErrorsAndTimeoutsAreRetriedUntilEachAlertIsStoredOnce(@TempDir Path dir) throws Exception {
         try (var proxy = FaultyCareRecordProxy.start(SharedSandbox.get().baseUrl());
-                var rig = new GatewayRig(id -> ButtonHome.config(id, 5, mosquitto.uri(), proxy.baseUrl(), dir.resolve("hearth.db")), MONDAY)) {
+                var rig = new GatewayRig(id -> ButtonHome.yaml(id, 5, mosquitto.uri(), proxy.baseUrl(), dir.resolve("hearth.db")), dir, MONDAY)) {
             int[][] faults = {{409}, {429}, {500}};
             for (int i = 0; i < faults.length; i++) {
                 proxy.answerNext(1, faults[i][0]);
@@ -110,7 +110,7 @@ class UplinkFaultsIT {
     @Test
     void aBrokerRestartLosesNoQos1Reading(@TempDir Path dir) throws Exception {
         try (Mosquitto broker = Mosquitto.start(dir.resolve("broker"));
-                var rig = new GatewayRig(id -> ButtonHome.config(id, 40, broker.uri(), SharedSandbox.get().baseUrl(), dir.resolve("hearth.db")), MONDAY)) {
+                var rig = new GatewayRig(id -> ButtonHome.yaml(id, 40, broker.uri(), SharedSandbox.get().baseUrl(), dir.resolve("hearth.db")), dir, MONDAY)) {
             for (int i = 0; i < 20; i++) {
                 rig.sensors.press(ButtonHome.name(i), "single");
             }

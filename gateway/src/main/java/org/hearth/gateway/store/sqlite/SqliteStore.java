@@ -337,6 +337,29 @@ public final class SqliteStore implements HomeStore, Outbox, AutoCloseable {
         }
     }
 
+    /** Work on the store's connection, for the sibling adapters in this package. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection db) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} on this store's connection under its lock, as one transaction: committed if it returns, rolled
+     * back if it throws. Lets sibling adapters (acknowledgements, health) share the one writer.
+     *
+     * @throws StoreException if the work fails; nothing was changed
+     */
+    synchronized <T> T inTransaction(String operation, Work<T> work) {
+        try {
+            T result = work.run(db);
+            db.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            rollback();
+            throw new StoreException(operation, e);
+        }
+    }
+
     private void rollback() {
         try {
             db.rollback();
