@@ -39,8 +39,9 @@ public final class PahoIngest implements AutoCloseable {
         this.client = new MqttAsyncClient(brokerUri, clientId, new MemoryPersistence());
         this.options = new MqttConnectOptions();
         options.setCleanSession(false);
-        options.setAutomaticReconnect(true);
-        options.setMaxReconnectDelay(10_000);
+        // Reconnects are ours (every 2 s on the scheduler): Paho 1.2.5's automatic reconnect was seen never to retry
+        // after a broker restart that cut the connection while a message was being stored.
+        options.setAutomaticReconnect(false);
         options.setKeepAliveInterval(30);
         options.setMaxInflight(1000);
         options.setConnectionTimeout(10);
@@ -58,7 +59,8 @@ public final class PahoIngest implements AutoCloseable {
 
             @Override
             public void connectionLost(Throwable cause) {
-                LOG.warn("mqtt connection lost: {}", cause == null ? "unknown" : cause.getClass().getSimpleName());
+                LOG.warn("mqtt connection lost: {}; reconnecting", cause == null ? "unknown" : cause.getClass().getSimpleName());
+                retryLater();
             }
 
             @Override
@@ -89,7 +91,7 @@ public final class PahoIngest implements AutoCloseable {
     }
 
     private void connect() {
-        if (closed) {
+        if (closed || client.isConnected()) {
             return;
         }
         try {
