@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The uplink under faults, between the real gateway and the real HAPI JPA care record: a three-day outage, a care
- * record that answers 409/429/500, answers slowly or not at all, and a broker killed and restarted.
+ * record that answers 409/429/500, answers slowly or not at all.
  */
 class UplinkFaultsIT {
     private static final Logger LOG = LoggerFactory.getLogger(UplinkFaultsIT.class);
@@ -104,27 +104,6 @@ class UplinkFaultsIT {
             assertThat(rig.tasks()).hasSize(5).allSatisfy((id, n) -> assertThat(n).isEqualTo(1));
             assertThat(rig.observations()).hasSize(5).allSatisfy((id, n) -> assertThat(n).isEqualTo(1));
             assertThat(proxy.refused()).isEqualTo(3);
-        }
-    }
-
-    @Test
-    void aBrokerRestartLosesNoQos1Reading(@TempDir Path dir) throws Exception {
-        try (Mosquitto broker = Mosquitto.start(dir.resolve("broker"));
-                var rig = new GatewayRig(id -> ButtonHome.yaml(id, 40, broker.uri(), SharedSandbox.get().baseUrl(), dir.resolve("hearth.db")), dir, MONDAY)) {
-            for (int i = 0; i < 20; i++) {
-                rig.sensors.press(ButtonHome.name(i), "single");
-            }
-            broker.restart();
-            await().atMost(Duration.ofSeconds(30)).until(rig.gateway::ready);
-            try (var sensors = new org.hearth.simulator.home.Zigbee2MqttSensors(broker.uri(), rig.gatewayId + "-bridge-2", "zigbee2mqtt")) {
-                for (int i = 20; i < 40; i++) {
-                    sensors.press(ButtonHome.name(i), "single");
-                }
-            }
-
-            rig.awaitJournalled(40);
-            await().atMost(Duration.ofSeconds(60)).until(() -> rig.tasks().size() == 40);
-            assertThat(rig.tasks()).allSatisfy((id, n) -> assertThat(n).isEqualTo(1));
         }
     }
 
