@@ -8,8 +8,13 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Optional;
+import org.hearth.rules.inactivity.Allowance;
 import org.hearth.rules.inactivity.InactivityPolicy;
+import org.hearth.rules.inactivity.LimitBand;
 import org.hearth.rules.inactivity.QuietBand;
+import org.hearth.rules.inactivity.QuietContext;
+import org.hearth.rules.inactivity.RoutinePolicy;
 import org.hearth.rules.model.SensorEvent;
 
 /**
@@ -47,6 +52,60 @@ final class Explanations {
                 + "; allowed " + duration(band.allowance()) + " in " + bandText + " (" + zone.getId() + ")";
     }
 
+    /**
+     * The sentence of an alert judged against the learnt routine, for example {@code "No activity for 1h 05m since
+     * 14:10 (motion in kitchen-motion), at home and not in bed or a chair; on 9 days in 10 the longest quiet spell by
+     * this time of day is at most 40m, so 1h 00m was allowed (Europe/London)"}, or for an absence {@code "Out for 13h
+     * 20m since 09:12 (contact closed at front-door), nothing moving at home since; ..."}.
+     */
+    static String routine(SensorEvent last, Instant deadline, QuietContext context, Optional<SensorEvent> restingOn,
+            Allowance allowance, RoutinePolicy policy) {
+        ZoneId zone = policy.zone();
+        String since = localTime(last.at(), zone, deadline) + " (" + activity(last) + " " + last.sensorId() + ")";
+        String what = switch (context) {
+            case AWAY -> "Out for " + duration(Duration.between(last.at(), deadline)) + " since " + since
+                    + ", nothing moving at home since";
+            case AT_HOME -> quiet(last, deadline, zone) + since + ", at home and not in bed or a chair";
+            case IN_BED -> quiet(last, deadline, zone) + since + ", in bed" + restingSince(last, restingOn, deadline, zone);
+            case IN_CHAIR -> quiet(last, deadline, zone) + since + ", in a chair"
+                    + restingSince(last, restingOn, deadline, zone);
+        };
+        return what + "; " + basis(allowance, context, policy) + " (" + zone.getId() + ")";
+    }
+
+    private static String quiet(SensorEvent last, Instant deadline, ZoneId zone) {
+        return "No activity for " + duration(Duration.between(last.at(), deadline)) + " since ";
+    }
+
+    private static String restingSince(SensorEvent last, Optional<SensorEvent> restingOn, Instant deadline,
+            ZoneId zone) {
+        if (restingOn.isEmpty()) {
+            return "";
+        }
+        SensorEvent mat = restingOn.get();
+        return mat.equals(last) ? "" : " since " + localTime(mat.at(), zone, deadline) + " (" + mat.sensorId() + ")";
+    }
+
+    private static String basis(Allowance a, QuietContext context, RoutinePolicy policy) {
+        String allowed = duration(a.allowed());
+        LimitBand band = a.band();
+        String bandText = policy.limits(context).size() == 1 ? "all day"
+                : TIME.format(band.start()) + "-" + TIME.format(policy.endOf(context, band));
+        String usually = "on " + Math.round(policy.learning().quantile() * 10) + " days in 10 "
+                + (context == QuietContext.AWAY ? "the time out" : "the longest quiet spell")
+                + " by this time of day is at most " + duration(a.learntNormal());
+        return switch (a.basis()) {
+            case FIXED -> "allowed " + allowed + " " + (bandText.equals("all day") ? "all day" : "in band " + bandText);
+            case LEARNING -> "still learning this resident's routine, so allowed the clinician's " + allowed + " for "
+                    + bandText;
+            case TOO_LITTLE_HISTORY -> "too little history at this time of day yet, so allowed the clinician's "
+                    + allowed + " for " + bandText;
+            case LEARNT -> usually + ", so " + allowed + " was allowed";
+            case FLOOR -> usually + ", so allowed the clinician's minimum of " + allowed;
+            case CEILING -> usually + ", so allowed the clinician's maximum of " + allowed;
+        };
+    }
+
     /** {@code "3h 05m"}, with {@code " 07s"} appended when there are whole seconds. */
     static String duration(Duration d) {
         String text = String.format(Locale.ROOT, "%dh %02dm", d.toHours(), d.toMinutesPart());
@@ -76,7 +135,12 @@ final class Explanations {
             case CONTACT_OPEN -> "contact opened at";
             case CONTACT_CLOSED -> "contact closed at";
             case BUTTON -> "button pressed on";
-            case NO_MOTION, SENSOR_ONLINE, SENSOR_OFFLINE -> e.kind().name().toLowerCase(Locale.ROOT) + " from";
+            case OCCUPIED -> "sat or lay down on";
+            case VACATED -> "got up from";
+            case APPLIANCE_ON -> "switched on";
+            case FLUSH -> "flushed";
+            case NO_MOTION, SENSOR_ONLINE, SENSOR_OFFLINE, APPLIANCE_OFF ->
+                    e.kind().name().toLowerCase(Locale.ROOT) + " from";
         };
     }
 }

@@ -182,7 +182,7 @@ public record InactivityPolicy(ZoneId zone, List<QuietBand> bands) {
      * one of the zone's offset transitions. A band start that does not exist locally (clocks going forward)
      * occurs at the transition; one that exists twice (clocks going back) occurs twice.
      */
-    private Instant nextBoundaryAfter(Instant x) {
+    Instant nextBoundaryAfter(Instant x) {
         ZoneRules rules = zone.getRules();
         ZoneOffsetTransition transition = rules.nextTransition(x);
         Instant best = transition == null ? null : transition.getInstant();

@@ -8,7 +8,12 @@ public enum AlertType {
     /** A help button was pressed: immediate, no learning, no cancel. */
     HELP_BUTTON("help-button-pressed", Priority.STAT),
     /** No activity for longer than the resident's policy allows at that time of day. */
-    PROLONGED_INACTIVITY("prolonged-inactivity", Priority.URGENT);
+    PROLONGED_INACTIVITY("prolonged-inactivity", Priority.URGENT),
+    /**
+     * The resident went out (front door, then silence inside) and has not come back for far longer than their
+     * outings usually last at that time of day. Also what a collapse just inside the front door looks like.
+     */
+    PROLONGED_ABSENCE("prolonged-absence", Priority.URGENT);
 
     private final String code;
     private final Priority priority;
