@@ -15,6 +15,8 @@ import org.hearth.rules.inactivity.LimitBand;
 import org.hearth.rules.inactivity.QuietBand;
 import org.hearth.rules.inactivity.QuietContext;
 import org.hearth.rules.inactivity.RoutinePolicy;
+import org.hearth.rules.inactivity.Situation;
+import org.hearth.rules.model.Room;
 import org.hearth.rules.model.SensorEvent;
 
 /**
@@ -58,22 +60,35 @@ final class Explanations {
      * this time of day is at most 40m, so 1h 00m was allowed (Europe/London)"}, or for an absence {@code "Out for 13h
      * 20m since 09:12 (contact closed at front-door), nothing moving at home since; ..."}.
      */
-    static String routine(SensorEvent last, Instant deadline, QuietContext context, Optional<SensorEvent> restingOn,
+    static String routine(SensorEvent last, Situation situation, Instant deadline, Optional<SensorEvent> restingOn,
             Allowance allowance, RoutinePolicy policy) {
+        QuietContext context = situation.context();
+        Room room = situation.room();
         ZoneId zone = policy.zone();
         String since = localTime(last.at(), zone, deadline) + " (" + activity(last) + " " + last.sensorId() + ")";
         String what = switch (context) {
             case AWAY -> "Out for " + duration(Duration.between(last.at(), deadline)) + " since " + since
                     + ", nothing moving at home since";
-            case AT_HOME -> quiet(last, deadline, zone) + since + ", at home and not in bed or a chair";
-            case IN_BED -> quiet(last, deadline, zone) + since + ", in bed" + restingSince(last, restingOn, deadline, zone);
-            case IN_CHAIR -> quiet(last, deadline, zone) + since + ", in a chair"
+            case AT_HOME -> quiet(last, deadline) + since + (situation.justGotUp() ? ", not seen since getting up"
+                    : ", at home and not in bed or a chair")
+                    + (room == Room.OTHER ? "" : ", last seen in the " + room.label());
+            case IN_BED -> quiet(last, deadline) + since + ", in bed" + restingSince(last, restingOn, deadline, zone);
+            case IN_CHAIR -> quiet(last, deadline) + since + ", in a chair"
                     + restingSince(last, restingOn, deadline, zone);
         };
-        return what + "; " + basis(allowance, context, policy) + " (" + zone.getId() + ")";
+        return what + "; " + basis(allowance, situation, policy) + " (" + zone.getId() + ")";
     }
 
-    private static String quiet(SensorEvent last, Instant deadline, ZoneId zone) {
+    private static String situation(QuietContext context) {
+        return switch (context) {
+            case AT_HOME -> "up and about";
+            case IN_CHAIR -> "in a chair";
+            case IN_BED -> "in bed";
+            case AWAY -> "out";
+        };
+    }
+
+    private static String quiet(SensorEvent last, Instant deadline) {
         return "No activity for " + duration(Duration.between(last.at(), deadline)) + " since ";
     }
 
@@ -86,24 +101,42 @@ final class Explanations {
         return mat.equals(last) ? "" : " since " + localTime(mat.at(), zone, deadline) + " (" + mat.sensorId() + ")";
     }
 
-    private static String basis(Allowance a, QuietContext context, RoutinePolicy policy) {
+    private static String basis(Allowance a, Situation situation, RoutinePolicy policy) {
+        QuietContext context = situation.context();
         String allowed = duration(a.allowed());
         LimitBand band = a.band();
         String bandText = policy.limits(context).size() == 1 ? "all day"
                 : TIME.format(band.start()) + "-" + TIME.format(policy.endOf(context, band));
-        String usually = "on " + Math.round(policy.learning().quantile() * 10) + " days in 10 "
-                + (context == QuietContext.AWAY ? "the time out" : "the longest quiet spell")
-                + " by this time of day is at most " + duration(a.learntNormal());
+        String normal = normal(a, situation, policy.learning().quantile());
         return switch (a.basis()) {
-            case FIXED -> "allowed " + allowed + " " + (bandText.equals("all day") ? "all day" : "in band " + bandText);
-            case LEARNING -> "still learning this resident's routine, so allowed the clinician's " + allowed + " for "
-                    + bandText;
-            case TOO_LITTLE_HISTORY -> "too little history at this time of day yet, so allowed the clinician's "
-                    + allowed + " for " + bandText;
-            case LEARNT -> usually + ", so " + allowed + " was allowed";
-            case FLOOR -> usually + ", so allowed the clinician's minimum of " + allowed;
-            case CEILING -> usually + ", so allowed the clinician's maximum of " + allowed;
+            case FIXED -> "allowed " + allowed + (bandText.equals("all day") ? " all day" : " in band " + bandText);
+            case LEARNING -> "still learning this resident's routine, so the clinician's " + allowed + " for "
+                    + bandText + " was allowed";
+            case RARE -> "this resident is rarely " + situation(context) + " at this time of day, so the clinician's "
+                    + "minimum of " + allowed + " was allowed";
+            case LEARNT -> normal + ", so " + allowed + " (" + factor(policy.learning().margin())
+                    + " times that) was allowed";
+            case FLOOR -> normal + ", so the clinician's minimum of " + allowed + " was allowed";
+            case CEILING -> normal + ", so the clinician's maximum of " + allowed + " was allowed";
         };
+    }
+
+    /** For example "lately the longest quiet spell around this time of day was 40m". */
+    private static String normal(Allowance a, Situation situation, double quantile) {
+        String what = switch (situation.context()) {
+            case AWAY -> "time out";
+            case IN_BED -> "time in bed";
+            case IN_CHAIR -> "time in a chair";
+            case AT_HOME -> situation.justGotUp() ? "quiet spell after getting up" : "quiet spell";
+        };
+        String often = quantile >= 0.99 ? "lately the longest " + what + " around this time of day was "
+                : "on " + Math.round(quantile * 100) + "% of days the longest " + what
+                + " around this time of day was at most ";
+        return often + duration(a.learntNormal());
+    }
+
+    private static String factor(double margin) {
+        return margin == Math.rint(margin) ? String.valueOf((long) margin) : String.valueOf(margin);
     }
 
     /** {@code "3h 05m"}, with {@code " 07s"} appended when there are whole seconds. */

@@ -11,11 +11,13 @@ import org.hearth.rules.inactivity.InactivityPolicy;
 import org.hearth.rules.inactivity.LearntRoutine;
 import org.hearth.rules.inactivity.QuietContext;
 import org.hearth.rules.inactivity.RoutinePolicy;
+import org.hearth.rules.inactivity.Situation;
 import org.hearth.rules.model.Alert;
 import org.hearth.rules.model.AlertType;
 import org.hearth.rules.model.EventKind;
 import org.hearth.rules.model.Evidence;
 import org.hearth.rules.model.HomeLayout;
+import org.hearth.rules.model.SensorPlacement;
 import org.hearth.rules.model.SensorEvent;
 import org.hearth.rules.model.SensorRole;
 
@@ -203,7 +205,7 @@ public final class RulesEngine {
         }
         Optional<Instant> deadline = s.lastActivityAt() == null || s.inactivityAlerted()
                 ? Optional.empty()
-                : Optional.of(routinePolicy.deadlineAfter(s.routine(), s.whereabouts().context(), s.lastActivityAt()));
+                : Optional.of(routinePolicy.deadlineAfter(s.routine(), situation(s), s.lastActivityAt()));
         memo = new Memo(s, deadline);
         return deadline;
     }
@@ -220,7 +222,28 @@ public final class RulesEngine {
         if (s.lastActivityAt() == null) {
             throw new IllegalArgumentException("no quiet period before the first activity");
         }
-        return routinePolicy.allowanceAt(s.routine(), s.whereabouts().context(), s.lastActivityAt(), t);
+        return routinePolicy.allowanceAt(s.routine(), situation(s), s.lastActivityAt(), t);
+    }
+
+    /**
+     * What the resident was doing when the home went quiet: the context of the whereabouts, where they were last
+     * seen, and whether they had just got up from a bed or chair.
+     *
+     * @param s a state with a last activity
+     * @return the situation of its quiet period
+     * @throws IllegalArgumentException if {@code s} has seen no activity
+     */
+    public Situation situation(EngineState s) {
+        if (s.lastActivity() == null) {
+            throw new IllegalArgumentException("no quiet period before the first activity");
+        }
+        return situation(s.whereabouts().context(), s.lastActivity());
+    }
+
+    private Situation situation(QuietContext context, SensorEvent last) {
+        SensorPlacement where = layout.placementOf(last.sensorId());
+        boolean gotUp = last.kind() == EventKind.VACATED && where.role().isMat();
+        return Situation.of(context, where.room(), gotUp);
     }
 
     /** The quiet period since the last activity ends with {@code e}: learn it, then move on to {@code e}. */
@@ -235,7 +258,7 @@ public final class RulesEngine {
                 // A door closed and a person seen inside soon after: nobody went out, it was a quiet moment at home.
                 context = wentOut ? QuietContext.AWAY : QuietContext.AT_HOME;
             }
-            routine = routine.learn(s.lastActivityAt(), e.at(), context, routinePolicy);
+            routine = routine.learn(s.lastActivityAt(), e.at(), situation(context, s.lastActivity()), routinePolicy);
         }
         where = withReading(where, e);
         if (layout.roleOf(e.sensorId()) == SensorRole.FRONT_DOOR) {
@@ -294,13 +317,13 @@ public final class RulesEngine {
         String explanation;
         if (type == AlertType.PROLONGED_ABSENCE) {
             rule = ABSENCE_RULE;
-            explanation = Explanations.routine(last, deadline, context, restingOn, allowance, routinePolicy);
+            explanation = Explanations.routine(last, situation(s), deadline, restingOn, allowance, routinePolicy);
         } else if (!routinePolicy.learns()) {
             rule = INACTIVITY_RULE;
             explanation = Explanations.inactivity(last, deadline, routinePolicy.fallbackPolicy(context));
         } else {
             rule = LEARNT_INACTIVITY_RULE;
-            explanation = Explanations.routine(last, deadline, context, restingOn, allowance, routinePolicy);
+            explanation = Explanations.routine(last, situation(s), deadline, restingOn, allowance, routinePolicy);
         }
         Evidence evidence = new Evidence(events, rule, allowance.allowed(), observed, explanation,
                 allowance.learntNormal());

@@ -20,8 +20,11 @@ public record Allowance(Duration allowed, Duration learntNormal, Basis basis, Li
         FIXED,
         /** The routine is still in its learning period: the clinician's fallback applies. */
         LEARNING,
-        /** Too little history for this context and time of day: the clinician's fallback applies. */
-        TOO_LITTLE_HISTORY,
+        /**
+         * Learnt: the resident is rarely in this context at this time of day, so a long silence in it is not their
+         * routine and the clinician's floor applies.
+         */
+        RARE,
         /** The learnt normal times the margin, within the clinician's floor and ceiling. */
         LEARNT,
         /** The learnt normal times the margin was below the clinician's floor: the floor applies. */
@@ -30,12 +33,12 @@ public record Allowance(Duration allowed, Duration learntNormal, Basis basis, Li
         CEILING;
 
         /**
-         * Whether a learnt normal stands behind an allowance of this basis.
+         * Whether the allowance comes from what was learnt of the resident.
          *
-         * @return true for {@link #LEARNT}, {@link #FLOOR} and {@link #CEILING}
+         * @return true for {@link #RARE}, {@link #LEARNT}, {@link #FLOOR} and {@link #CEILING}
          */
         public boolean learnt() {
-            return this == LEARNT || this == FLOOR || this == CEILING;
+            return this == RARE || this == LEARNT || this == FLOOR || this == CEILING;
         }
     }
 

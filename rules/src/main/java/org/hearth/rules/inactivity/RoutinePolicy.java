@@ -16,14 +16,17 @@ import java.util.TreeSet;
 /**
  * How long a resident may be quiet, learnt from their own history within the clinician's limits.
  *
- * <p><b>Allowance.</b> At an instant {@code t}, in context {@code c}, with the quiet period begun at {@code since}:
+ * <p><b>Allowance.</b> At an instant {@code t}, in a {@link Situation} of context {@code c}, with the quiet period
+ * begun at {@code since}:
  * <ul>
  *   <li>the clinician's {@link LimitBand} of {@code c} containing {@code t}'s local time applies (bands of a
  *       context cover the local day cyclically, exactly like {@link QuietBand}s);</li>
  *   <li>if the band is not {@linkplain LimitBand#adjustable() adjustable}, its value is the allowance;</li>
  *   <li>if {@code since} lies within the {@linkplain RoutineLearning#learningPeriod() learning period} of the
- *       routine, or the routine has too little history for {@code c} around {@code t}'s local hour, the band's
- *       fallback is;</li>
+ *       routine, the band's fallback is;</li>
+ *   <li>if, after it, the resident has rarely been in this situation around {@code t}'s local hour (on a share of days
+ *       below {@link RoutineLearning#rareBelow()}), the band's floor is: being up and about at 03:00 is not this
+ *       resident's routine, so a long silence then is not either;</li>
  *   <li>otherwise {@code clamp(learnt normal × margin, floor, ceiling)} is (see {@link RoutineLearning}).</li>
  * </ul>
  * The allowance depends on the state of the routine and on the instant's local time only, never on when it is
@@ -97,8 +100,8 @@ public record RoutinePolicy(ZoneId zone, Map<QuietContext, List<LimitBand>> limi
      *   <tr><td>in bed</td><td>12:00-20:00</td><td>2h / 4h / 6h</td><td>a nap</td></tr>
      *   <tr><td></td><td>20:00-12:00</td><td>8h / 12h / 14h</td><td>a night; never alarming before 8 h in bed,
      *       and still in bed at noon after an evening in bed is</td></tr>
-     *   <tr><td>out</td><td>all day</td><td>6h / 12h / 24h</td><td>outings vary; a person not back long after
-     *       their usual outings may be lost, or may have collapsed just inside the door</td></tr>
+     *   <tr><td>out</td><td>all day</td><td>8h / 12h / 24h</td><td>outings vary, a day out is normal; a person not
+     *       back long after their usual outings may be lost, or may have collapsed just inside the door</td></tr>
      * </table>
      *
      * @param zone the home's time zone
@@ -116,7 +119,7 @@ public record RoutinePolicy(ZoneId zone, Map<QuietContext, List<LimitBand>> limi
                 new LimitBand(LocalTime.of(12, 0), Duration.ofHours(2), Duration.ofHours(4), Duration.ofHours(6)),
                 new LimitBand(LocalTime.of(20, 0), Duration.ofHours(8), Duration.ofHours(12), Duration.ofHours(14))));
         limits.put(QuietContext.AWAY, List.of(
-                new LimitBand(LocalTime.MIDNIGHT, Duration.ofHours(6), Duration.ofHours(12), Duration.ofHours(24))));
+                new LimitBand(LocalTime.MIDNIGHT, Duration.ofHours(8), Duration.ofHours(12), Duration.ofHours(24))));
         return new RoutinePolicy(zone, limits, RoutineLearning.defaults(), Duration.ofMinutes(10));
     }
 
@@ -128,6 +131,7 @@ public record RoutinePolicy(ZoneId zone, Map<QuietContext, List<LimitBand>> limi
      * @return the policy
      */
     public static RoutinePolicy fixed(InactivityPolicy policy) {
+        Objects.requireNonNull(policy, "policy");
         List<LimitBand> bands = policy.bands().stream().map(b -> LimitBand.fixed(b.start(), b.allowance())).toList();
         Map<QuietContext, List<LimitBand>> limits = new EnumMap<>(QuietContext.class);
         for (QuietContext context : QuietContext.values()) {
@@ -199,38 +203,39 @@ public record RoutinePolicy(ZoneId zone, Map<QuietContext, List<LimitBand>> limi
     /**
      * The silence allowed at instant {@code t} (see the class description).
      *
-     * @param routine what has been learnt
-     * @param context what the resident is doing
-     * @param since   when the quiet period began (the last activity)
-     * @param t       the instant judged
+     * @param routine   what has been learnt
+     * @param situation what the resident was doing when the home went quiet
+     * @param since     when the quiet period began (the last activity)
+     * @param t         the instant judged
      * @return the allowance and its basis
      */
-    public Allowance allowanceAt(LearntRoutine routine, QuietContext context, Instant since, Instant t) {
-        return allowanceAt(routine, context, since, LocalTime.ofInstant(t, zone));
+    public Allowance allowanceAt(LearntRoutine routine, Situation situation, Instant since, Instant t) {
+        return allowanceAt(routine, situation, since, LocalTime.ofInstant(t, zone));
     }
 
     /**
      * The instant at which silence since {@code lastActivity} stops being normal in {@code context}.
      *
      * @param routine      what has been learnt
-     * @param context      what the resident is doing
+     * @param situation    what the resident was doing when the home went quiet
      * @param lastActivity the last activity
      * @return the deadline, strictly after {@code lastActivity}
      */
-    public Instant deadlineAfter(LearntRoutine routine, QuietContext context, Instant lastActivity) {
-        return effectivePolicy(routine, context, lastActivity).deadlineAfter(lastActivity);
+    public Instant deadlineAfter(LearntRoutine routine, Situation situation, Instant lastActivity) {
+        return effectivePolicy(routine, situation, lastActivity).deadlineAfter(lastActivity);
     }
 
     /**
      * The allowances of a quiet period that began at {@code since}, as a plain policy with a band at every local hour
      * and every limit band start (only the limit bands when nothing is learnt).
      *
-     * @param routine what has been learnt
-     * @param context what the resident is doing
-     * @param since   when the quiet period began
+     * @param routine   what has been learnt
+     * @param situation what the resident was doing when the home went quiet
+     * @param since     when the quiet period began
      * @return the policy giving the allowance at every instant of that quiet period
      */
-    public InactivityPolicy effectivePolicy(LearntRoutine routine, QuietContext context, Instant since) {
+    public InactivityPolicy effectivePolicy(LearntRoutine routine, Situation situation, Instant since) {
+        QuietContext context = situation.context();
         if (!learns()) {
             return fallbackPolicy(context);
         }
@@ -241,7 +246,7 @@ public record RoutinePolicy(ZoneId zone, Map<QuietContext, List<LimitBand>> limi
         limits.get(context).forEach(b -> starts.add(b.start()));
         List<QuietBand> bands = new ArrayList<>(starts.size());
         for (LocalTime start : starts) {
-            bands.add(new QuietBand(start, allowanceAt(routine, context, since, start).allowed()));
+            bands.add(new QuietBand(start, allowanceAt(routine, situation, since, start).allowed()));
         }
         return new InactivityPolicy(zone, bands);
     }
@@ -255,8 +260,8 @@ public record RoutinePolicy(ZoneId zone, Map<QuietContext, List<LimitBand>> limi
         return new InactivityPolicy(zone, bands);
     }
 
-    private Allowance allowanceAt(LearntRoutine routine, QuietContext context, Instant since, LocalTime local) {
-        LimitBand band = limitAt(context, local);
+    private Allowance allowanceAt(LearntRoutine routine, Situation situation, Instant since, LocalTime local) {
+        LimitBand band = limitAt(situation.context(), local);
         if (!band.adjustable()) {
             return new Allowance(band.fallback(), Duration.ZERO, Allowance.Basis.FIXED, band);
         }
@@ -264,11 +269,12 @@ public record RoutinePolicy(ZoneId zone, Map<QuietContext, List<LimitBand>> limi
             return new Allowance(band.fallback(), Duration.ZERO, Allowance.Basis.LEARNING, band);
         }
         int hour = local.getHour();
-        if (routine.samples(context, hour) < learning.minSamples()) {
-            return new Allowance(band.fallback(), Duration.ZERO, Allowance.Basis.TOO_LITTLE_HISTORY, band);
+        if (routine.share(situation, hour) < learning.rareBelow()) {
+            return new Allowance(band.floor(), Duration.ZERO, Allowance.Basis.RARE, band);
         }
-        Duration normal = routine.normal(context, hour, learning.quantile());
-        Duration scaled = Duration.ofSeconds(Math.round(normal.toSeconds() * learning.margin()));
+        Duration normal = routine.normal(situation, hour, learning.quantile());
+        // Whole minutes: a nurse reads "1h 14m", and a second more or less is no clinical difference.
+        Duration scaled = Duration.ofMinutes(Math.round(normal.toSeconds() * learning.margin() / 60));
         Duration allowed = band.clamp(scaled);
         Allowance.Basis basis = allowed.compareTo(scaled) > 0 ? Allowance.Basis.FLOOR
                 : allowed.compareTo(scaled) < 0 ? Allowance.Basis.CEILING : Allowance.Basis.LEARNT;

@@ -190,6 +190,7 @@ public final class FhirAlertBundle {
         return switch (type) {
             case HELP_BUTTON -> "Help button pressed";
             case PROLONGED_INACTIVITY -> "Prolonged inactivity";
+            case PROLONGED_ABSENCE -> "Not back home";
         };
     }
 
