@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = SimulatorCli.Version.class,
         description = "Simulated homes and a sandbox shared care record around the Hearth gateway.",
-        subcommands = {SandboxCommand.class, org.hearth.simulator.demo.DemoCommand.class})
+        subcommands = {SandboxCommand.class, org.hearth.simulator.demo.DemoCommand.class,
+                org.hearth.simulator.evaluate.EvaluateHomesCommand.class})
 public final class SimulatorCli implements Runnable {
 
     @Spec

@@ -4,7 +4,8 @@
  * living, and cuts the same logs at random instants to measure how soon a simulated collapse is detected
  * (design §7).
  *
- * <p>Reads data files from a directory given by the caller and never copies them. Depends on {@code java.base}
- * and the {@code rules} module only: no gateway, no network, no clock (time comes from the logs).
+ * <p>Reads data files from a directory given by the caller and never copies them. Depends on {@code java.base},
+ * the {@code rules} module and picocli (for {@link org.hearth.simulator.evaluate.EvaluateHomesCommand}) only: no
+ * gateway, no network, no clock (time comes from the logs).
  */
 package org.hearth.simulator.evaluate;
