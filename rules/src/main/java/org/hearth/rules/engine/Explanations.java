@@ -55,10 +55,12 @@ final class Explanations {
     }
 
     /**
-     * The sentence of an alert judged against the learnt routine, for example {@code "No activity for 1h 05m since
-     * 14:10 (motion in kitchen-motion), at home and not in bed or a chair; on 9 days in 10 the longest quiet spell by
-     * this time of day is at most 40m, so 1h 00m was allowed (Europe/London)"}, or for an absence {@code "Out for 13h
-     * 20m since 09:12 (contact closed at front-door), nothing moving at home since; ..."}.
+     * The sentence of an alert judged against the learnt routine: what was quiet since when and where, then what is
+     * normal and what was allowed. For example {@code "No activity for 0h 55m since 10:31 (motion in kitchen-motion),
+     * at home and not in bed or a chair, last seen in the kitchen; lately the longest quiet spell around this time of
+     * day was 0h 22m, so 0h 55m (2.5 times that) was allowed (Europe/London)"}, or for an absence {@code "Out for 8h
+     * 00m since 12:00 (contact closed at front-door), nothing moving at home since; this resident is rarely out at
+     * this time of day, so the clinician's minimum of 8h 00m was allowed (Europe/London)"}.
      */
     static String routine(SensorEvent last, Situation situation, Instant deadline, Optional<SensorEvent> restingOn,
             Allowance allowance, RoutinePolicy policy) {
@@ -121,12 +123,12 @@ final class Explanations {
         };
     }
 
-    /** For example "lately the longest quiet spell around this time of day was 40m". */
+    /** For example "lately the longest quiet spell around this time of day was 0h 40m". */
     private static String normal(Allowance a, Situation situation, double quantile) {
         String what = switch (situation.context()) {
             case AWAY -> "time out";
-            case IN_BED -> "time in bed";
-            case IN_CHAIR -> "time in a chair";
+            case IN_BED -> "quiet spell in bed";
+            case IN_CHAIR -> "quiet spell in a chair";
             case AT_HOME -> situation.justGotUp() ? "quiet spell after getting up" : "quiet spell";
         };
         String often = quantile >= 0.99 ? "lately the longest " + what + " around this time of day was "

@@ -56,7 +56,10 @@ import org.hearth.rules.model.SensorRole;
  * judged {@linkplain QuietContext#AWAY away}, where only an absence far beyond the usual raises an alert; once it has
  * lasted {@link RoutinePolicy#awayAfter()} the resident counts as having gone out, so it is learnt as an absence, and
  * the front door used next is their arrival, whose quiet period is judged at home again. Any activity inside ends an
- * absence.
+ * absence. What is learnt, and judged, is the {@link Situation} of each quiet period: its context, and at home the
+ * room of the last activity and whether it was getting up from a mat. Visitors are not told apart from the resident:
+ * their activity counts as the resident's (harmless while they are there), and a visitor leaving through the front
+ * door while the resident sits on no mat looks like the resident going out (see {@link AlertType#PROLONGED_ABSENCE}).
  *
  * <p><b>Ticks</b> ({@link #onTick}): once {@code now} reaches the pending deadline
  * ({@link RoutinePolicy#deadlineAfter} of the last activity, in the current context, with the routine as it is), one
