@@ -13,7 +13,16 @@ import org.junit.jupiter.api.Test;
 /**
  * The evaluation on the real shared data, as a regression guard: each figure is asserted slightly looser than what
  * the rules reach today, so that a change that makes detection worse fails here. The targets of design §7 are in the
- * summary printed by each run; where a figure misses its target, the report of issue "Detection" says why.
+ * summary printed by each run.
+ *
+ * <p>One target is not met: false alerts, 2 in 21.2 days (2.8 per home-month, target 0.5). Both are the resident
+ * getting up from a mat and then, for an hour or more, sitting or sleeping where no sensor sees them: at 19:58 from
+ * the seat mat (then TV, the next sensor 61 min later), at 06:25 from the bed (the mat missed them asleep for 3 h).
+ * With these sensors that is exactly what a fall after standing up looks like, the commonest fall there is; a
+ * detector that reports such a fall within the hour must report these too. Rarer would need a sensor that sees the
+ * person where they sit or lie (a room PIR rather than a doorway one, a second seat mat, a wearable), or the "I'm
+ * OK" staged warning of design §3 before the alert leaves the home. With only 21 days of one home, 2 alerts is also
+ * too few to estimate a rate of 0.5 a month: the figure is indicative.
  */
 class HomeEvaluationTest {
 
