@@ -19,7 +19,8 @@ import java.util.Objects;
  * @param explanation a human sentence as described above
  * @param learntNormal what the rule learnt to be normal for this resident in this situation and time of day, from
  *                     which it derived the threshold ({@link Duration#ZERO} for rules that learn nothing, and while
- *                     a learning rule still relies on the clinician's settings)
+ *                     a learning rule still relies on the clinician's settings); null stands for
+ *                     {@link Duration#ZERO}, so evidence stored before this component existed still reads
  */
 public record Evidence(List<SensorEvent> events, String rule, Duration threshold, Duration observed,
                        String explanation, Duration learntNormal) {
@@ -46,7 +47,7 @@ public record Evidence(List<SensorEvent> events, String rule, Duration threshold
      * @param observed see the record description
      * @param explanation see the record description
      * @param learntNormal see the record description
-     * @throws NullPointerException     if any component or event is null
+     * @throws NullPointerException     if any component but {@code learntNormal}, or any event, is null
      * @throws IllegalArgumentException if {@code rule} is blank or a duration is negative
      */
     public Evidence {
@@ -55,7 +56,7 @@ public record Evidence(List<SensorEvent> events, String rule, Duration threshold
         Objects.requireNonNull(threshold, "threshold");
         Objects.requireNonNull(observed, "observed");
         Objects.requireNonNull(explanation, "explanation");
-        Objects.requireNonNull(learntNormal, "learntNormal");
+        learntNormal = learntNormal == null ? Duration.ZERO : learntNormal;
         if (rule.isBlank()) {
             throw new IllegalArgumentException("rule must not be blank");
         }

@@ -261,6 +261,20 @@ class SqliteStoreTest {
     }
 
     @Test
+    void stateAndAlertsStoredBeforeTheRoutineExistedStillRead() {
+        String oldState = "{\"lastActivityAt\":\"2026-03-28T10:00:00Z\",\"lastActivity\":{\"sensorId\":\"hall-motion\","
+                + "\"kind\":\"MOTION\",\"at\":\"2026-03-28T10:00:00Z\",\"detail\":\"\"},\"inactivityAlerted\":false,"
+                + "\"helpCalls\":{}}";
+        Alert alert = TestAlerts.inactivity("hall-motion", T0, Duration.ofHours(3));
+        String oldAlert = Json.write(alert).replace(",\"learntNormal\":\"PT0S\"", "");
+
+        assertThat(oldAlert).doesNotContain("learntNormal");
+        assertThat(Json.read(oldState, EngineState.class))
+                .isEqualTo(stateAfter(SensorEvent.of("hall-motion", EventKind.MOTION, T0)));
+        assertThat(Json.read(oldAlert, Alert.class)).isEqualTo(alert);
+    }
+
+    @Test
     void aNewStoreHasNoEngineState() {
         assertThat(store.loadEngineState()).isEmpty();
     }
