@@ -64,14 +64,14 @@ public final class HomeEvaluation {
     /**
      * The figures over every home, with diagnostics.
      *
-     * @param homes                   homes evaluated
      * @param homeDays                days of log over all homes
-     * @param falseAlerts             inactivity and absence alerts raised in normal living
      * @param falseAlertsPerHomeMonth {@code falseAlerts / homeDays × 30}
      * @param collapseTrials          collapse trials over all homes
      * @param collapseDetectedFraction share of trials with an alert within {@link #GIVE_UP_AFTER}
      * @param medianDelayMinDay       median minutes from collapse to alert, cuts by day
      * @param medianDelayMinNight     the same at night
+     * @param homes                   homes evaluated
+     * @param falseAlerts             inactivity and absence alerts raised in normal living
      * @param dayTrials               trials by day
      * @param nightTrials             trials at night
      * @param p90DelayMinDay          90th percentile of the delay by day, minutes
@@ -82,23 +82,23 @@ public final class HomeEvaluation {
      * @param cutsRedrawnAway         cuts drawn again because the resident was out
      * @param falseAlertExplanations  the evidence sentence of every false alert, for a human to read
      */
-    public record HomeResult(int homes, double homeDays, int falseAlerts, double falseAlertsPerHomeMonth,
-                             int collapseTrials, double collapseDetectedFraction, double medianDelayMinDay,
-                             double medianDelayMinNight, int dayTrials, int nightTrials, double p90DelayMinDay,
+    public record HomeResult(double homeDays, double falseAlertsPerHomeMonth, int collapseTrials,
+                             double collapseDetectedFraction, double medianDelayMinDay, double medianDelayMinNight,
+                             int homes, int falseAlerts, int dayTrials, int nightTrials, double p90DelayMinDay,
                              double p90DelayMinNight, double maxDelayMin, int detectedAsAbsence, int alreadyAlerted,
                              int cutsRedrawnAway, List<String> falseAlertExplanations) {
 
         /**
          * Copies the list.
          *
-         * @param homes see the record description
          * @param homeDays see the record description
-         * @param falseAlerts see the record description
          * @param falseAlertsPerHomeMonth see the record description
          * @param collapseTrials see the record description
          * @param collapseDetectedFraction see the record description
          * @param medianDelayMinDay see the record description
          * @param medianDelayMinNight see the record description
+         * @param homes see the record description
+         * @param falseAlerts see the record description
          * @param dayTrials see the record description
          * @param nightTrials see the record description
          * @param p90DelayMinDay see the record description
@@ -158,11 +158,11 @@ public final class HomeEvaluation {
      * @throws UncheckedIOException     if a file cannot be read
      */
     public static HomeResult run(Path dataDir, long seed, Function<ZoneId, RoutinePolicy> policy) {
-        return result(dataDir, seed, policy, trial -> { });
+        return evaluate(dataDir, seed, policy, trial -> { });
     }
 
-    /** As {@link #run(Path, long, Function)}, showing every trial to {@code trials} (for diagnosis). */
-    static HomeResult result(Path dataDir, long seed, Function<ZoneId, RoutinePolicy> policy,
+    /** As {@link #run(Path, long, Function)}, showing every trial to {@code trialSink} (for diagnosis). */
+    static HomeResult evaluate(Path dataDir, long seed, Function<ZoneId, RoutinePolicy> policy,
             Consumer<Trial> trialSink) {
         List<UciAdlHome> homes = new ArrayList<>();
         try {
@@ -339,9 +339,9 @@ public final class HomeEvaluation {
         List<Trial> atNight = trials.stream().filter(t -> !t.day()).toList();
         List<Trial> detected = trials.stream().filter(t -> t.delay() != null).toList();
         double maxDelay = detected.stream().mapToDouble(HomeEvaluation::minutes).max().orElse(Double.NaN);
-        return new HomeResult(homes, homeDays, falseAlerts.size(), falseAlerts.size() / homeDays * DAYS_PER_MONTH,
-                trials.size(), trials.isEmpty() ? Double.NaN : detected.size() / (double) trials.size(),
-                quantile(byDay, 0.5), quantile(atNight, 0.5), byDay.size(), atNight.size(), quantile(byDay, 0.9),
+        return new HomeResult(homeDays, falseAlerts.size() / homeDays * DAYS_PER_MONTH, trials.size(),
+                trials.isEmpty() ? Double.NaN : detected.size() / (double) trials.size(), quantile(byDay, 0.5),
+                quantile(atNight, 0.5), homes, falseAlerts.size(), byDay.size(), atNight.size(), quantile(byDay, 0.9),
                 quantile(atNight, 0.9), maxDelay, (int) detected.stream().filter(Trial::absence).count(),
                 (int) trials.stream().filter(Trial::alreadyAlerted).count(), redrawn, falseAlerts);
     }
