@@ -297,7 +297,8 @@ public record LearntRoutine(Instant since, Instant decayedTo, Instant openHourEn
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof LearntRoutine r) || !Objects.equals(since, r.since) || !Objects.equals(decayedTo, r.decayedTo)
+        if (!(o instanceof LearntRoutine r) || !Objects.equals(since, r.since)
+                || !Objects.equals(decayedTo, r.decayedTo)
                 || !Objects.equals(openHourEnd, r.openHourEnd) || openHour != r.openHour || !open.equals(r.open)
                 || !Arrays.equals(hours, r.hours) || !histograms.keySet().equals(r.histograms.keySet())) {
             return false;

@@ -91,7 +91,8 @@ public record RoutinePolicy(ZoneId zone, Map<QuietContext, List<LimitBand>> limi
      *   <caption>Default limits (floor / fallback while learning / ceiling)</caption>
      *   <tr><th>Context</th><th>Band</th><th>Limits</th><th>Why</th></tr>
      *   <tr><td>at home, off the mats</td><td>07:00-22:00</td><td>45m / 3h / 4h</td><td>someone up and about is
-     *       rarely still for long; a quiet 45 min is never alarming by itself; fallback as the plain day bands</td></tr>
+     *       rarely still for long; a quiet 45 min is never alarming by itself; fallback as the plain day
+     *       bands</td></tr>
      *   <tr><td></td><td>22:00-07:00</td><td>60m / 10h / 10h</td><td>at night, off the bed, a short toilet trip is
      *       the norm once learnt; before that, a night's sleep somewhere without a mat</td></tr>
      *   <tr><td>in a chair</td><td>07:00-22:00</td><td>90m / 4h / 6h</td><td>television and naps; a whole afternoon
@@ -111,7 +112,8 @@ public record RoutinePolicy(ZoneId zone, Map<QuietContext, List<LimitBand>> limi
         Map<QuietContext, List<LimitBand>> limits = new EnumMap<>(QuietContext.class);
         limits.put(QuietContext.AT_HOME, List.of(
                 new LimitBand(LocalTime.of(7, 0), Duration.ofMinutes(45), Duration.ofHours(3), Duration.ofHours(4)),
-                new LimitBand(LocalTime.of(22, 0), Duration.ofMinutes(60), Duration.ofHours(10), Duration.ofHours(10))));
+                new LimitBand(LocalTime.of(22, 0), Duration.ofMinutes(60), Duration.ofHours(10),
+                        Duration.ofHours(10))));
         limits.put(QuietContext.IN_CHAIR, List.of(
                 new LimitBand(LocalTime.of(7, 0), Duration.ofMinutes(90), Duration.ofHours(4), Duration.ofHours(6)),
                 new LimitBand(LocalTime.of(22, 0), Duration.ofHours(2), Duration.ofHours(10), Duration.ofHours(12))));

@@ -32,7 +32,8 @@ class RulesEnginePropertiesRoutineTest {
     private static final ZoneId LONDON = TestHome.LONDON;
     private static final ZoneId UTC = ZoneId.of("UTC");
     /** The Saturdays before the 2026 UK clock changes. */
-    private static final List<LocalDate> BEFORE_CHANGES = List.of(LocalDate.of(2026, 3, 28), LocalDate.of(2026, 10, 24));
+    private static final List<LocalDate> BEFORE_CHANGES =
+            List.of(LocalDate.of(2026, 3, 28), LocalDate.of(2026, 10, 24));
 
     private final RulesEngine london = new RulesEngine(TestHome.LAYOUT, RoutinePolicy.ukDefault(LONDON));
     private final RulesEngine utc = new RulesEngine(TestHome.LAYOUT, RoutinePolicy.ukDefault(UTC));
@@ -44,7 +45,8 @@ class RulesEnginePropertiesRoutineTest {
     @Test
     void sameEventsGiveSameAlertsAndStateWhetherTickedEveryMinuteAtRandomOrNever() {
         Seeded.forAll(12, 60_000L, random -> {
-            List<SensorEvent> events = Generators.residentDays(random, nearAChange(random), random.nextInt(9, 12), LONDON);
+            List<SensorEvent> events =
+                    Generators.residentDays(random, nearAChange(random), random.nextInt(9, 12), LONDON);
             Instant end = last(events).plus(Duration.ofDays(1));
 
             Run everyMinute = play(london, events, end, Duration.ofMinutes(1), null);
@@ -149,7 +151,8 @@ class RulesEnginePropertiesRoutineTest {
     @Test
     void repeatedDeliveriesChangeNothingAndLateOnesNeverMoveTimeBack() {
         Seeded.forAll(12, 63_000L, random -> {
-            List<SensorEvent> events = Generators.residentDays(random, nearAChange(random), random.nextInt(9, 12), LONDON);
+            List<SensorEvent> events =
+                    Generators.residentDays(random, nearAChange(random), random.nextInt(9, 12), LONDON);
             Instant end = last(events).plus(Duration.ofDays(1));
             List<SensorEvent> twice = new ArrayList<>();
             events.forEach(e -> {
@@ -159,7 +162,8 @@ class RulesEnginePropertiesRoutineTest {
 
             assertThat(play(london, twice, end, null, random).alerts()).isEqualTo(play(london, events, end, null, null)
                     .alerts());
-            assertThat(play(london, twice, end, null, null).end()).isEqualTo(play(london, events, end, null, null).end());
+            assertThat(play(london, twice, end, null, null).end())
+                    .isEqualTo(play(london, events, end, null, null).end());
 
             List<SensorEvent> delivered = Generators.delivered(random, events);
             Run run = play(london, delivered, end, Duration.ofMinutes(5), null);

@@ -84,7 +84,8 @@ class RulesEngineRoutineClockChangeTest {
             Duration threshold = alert.evidence().threshold();
             assertThat(threshold).isBetween(Duration.ofHours(9), Duration.ofHours(11));
             assertThat(alert.onset()).isEqualTo(inBed);
-            assertThat(alert.raisedAt()).isEqualTo(inBed.plus(threshold)).isBefore(Instant.parse("2026-10-25T08:00:00Z"))
+            assertThat(alert.raisedAt()).isEqualTo(inBed.plus(threshold))
+                    .isBefore(Instant.parse("2026-10-25T08:00:00Z"))
                     .isAfter(Instant.parse("2026-10-25T07:00:00Z"));
             assertThat(alert.evidence().observed()).isEqualTo(threshold);
         });

@@ -50,7 +50,8 @@ class RoutinePolicyTest {
             Situation situation = Situation.of(QuietContext.values()[random.nextInt(4)], Room.KITCHEN, false);
 
             assertThat(fixed.learns()).isFalse();
-            assertThat(fixed.deadlineAfter(LearntRoutine.empty(), situation, last)).isEqualTo(bands.deadlineAfter(last));
+            assertThat(fixed.deadlineAfter(LearntRoutine.empty(), situation, last))
+                    .isEqualTo(bands.deadlineAfter(last));
             assertThat(fixed.allowanceAt(LearntRoutine.empty(), situation, last, last).basis())
                     .isEqualTo(Allowance.Basis.FIXED);
         });
@@ -108,7 +109,8 @@ class RoutinePolicyTest {
         Map<QuietContext, List<LimitBand>> limits = new EnumMap<>(policy.limits());
         limits.put(QuietContext.AT_HOME, List.of(
                 new LimitBand(LocalTime.of(7, 30), Duration.ofMinutes(45), Duration.ofHours(3), Duration.ofHours(4)),
-                new LimitBand(LocalTime.of(22, 0), Duration.ofMinutes(60), Duration.ofHours(10), Duration.ofHours(10))));
+                new LimitBand(LocalTime.of(22, 0), Duration.ofMinutes(60), Duration.ofHours(10),
+                        Duration.ofHours(10))));
         RoutinePolicy halfPast = new RoutinePolicy(UTC, limits, RoutineLearning.defaults(), Duration.ofMinutes(10));
         LearntRoutine routine = days(10, LIVING, "15:00", 40);
 
@@ -137,10 +139,12 @@ class RoutinePolicyTest {
         twice.put(QuietContext.AWAY, List.of(band, band));
         RoutineLearning learning = RoutineLearning.defaults();
 
-        assertThatNullPointerException().isThrownBy(() -> new RoutinePolicy(UTC, missing, learning, Duration.ofMinutes(1)));
-        assertThatIllegalArgumentException().isThrownBy(() -> new RoutinePolicy(UTC, empty, learning, Duration.ofMinutes(1)));
-        assertThatIllegalArgumentException().isThrownBy(() -> new RoutinePolicy(UTC, twice, learning, Duration.ofMinutes(1)));
-        assertThatIllegalArgumentException().isThrownBy(() -> new RoutinePolicy(UTC, policy.limits(), learning, Duration.ZERO));
+        Duration minute = Duration.ofMinutes(1);
+        assertThatNullPointerException().isThrownBy(() -> new RoutinePolicy(UTC, missing, learning, minute));
+        assertThatIllegalArgumentException().isThrownBy(() -> new RoutinePolicy(UTC, empty, learning, minute));
+        assertThatIllegalArgumentException().isThrownBy(() -> new RoutinePolicy(UTC, twice, learning, minute));
+        assertThatIllegalArgumentException().isThrownBy(() ->
+                new RoutinePolicy(UTC, policy.limits(), learning, Duration.ZERO));
     }
 
     /**

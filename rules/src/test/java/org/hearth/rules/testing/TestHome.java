@@ -59,7 +59,8 @@ public final class TestHome {
      */
     public static List<SensorEvent> regularDay(LocalDate day, ZoneId zone) {
         Script s = new Script(day, zone);
-        s.at("03:00", BED, EventKind.VACATED).at("03:01", BATHROOM, EventKind.MOTION).at("03:03", TOILET, EventKind.FLUSH)
+        s.at("03:00", BED, EventKind.VACATED).at("03:01", BATHROOM, EventKind.MOTION)
+                .at("03:03", TOILET, EventKind.FLUSH)
                 .at("03:05", BED, EventKind.OCCUPIED);
         s.at("07:00", BED, EventKind.VACATED).at("07:01", BATHROOM, EventKind.MOTION)
                 .at("07:04", TOILET, EventKind.FLUSH).at("07:10", KITCHEN, EventKind.MOTION)

@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "evaluate-homes",
         mixinStandardHelpOptions = true,
-        description = "Measure false inactivity alerts and collapse detection on the smart-home logs under DIR/smarthome.")
+        description = "Measure false inactivity alerts and collapse detection on the smart-home logs under "
+                + "DIR/smarthome.")
 public final class EvaluateHomesCommand implements Callable<Integer> {
 
     @Spec

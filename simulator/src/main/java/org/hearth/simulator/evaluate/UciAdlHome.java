@@ -97,7 +97,7 @@ public record UciAdlHome(String name, Path source, ZoneId zone, HomeLayout layou
     public List<SensorEvent> events() {
         List<SensorEvent> events = new ArrayList<>();
         for (Activation a : activations) {
-            addEvents(a, a.end().plusNanos(1), events);
+            addEvents(a, a.end().plusNanos(1), events); // every event of the interval, its end included
         }
         return sorted(events);
     }
@@ -135,8 +135,10 @@ public record UciAdlHome(String name, Path source, ZoneId zone, HomeLayout layou
         String id = a.sensorId();
         switch (a.type()) {
             case PIR -> {
-                for (Instant t = a.start(); t.isBefore(a.end()) && t.isBefore(until); t = t.plus(MOTION_REPORT_INTERVAL)) {
+                Instant t = a.start();
+                while (t.isBefore(a.end()) && t.isBefore(until)) {
                     out.add(SensorEvent.of(id, EventKind.MOTION, t));
+                    t = t.plus(MOTION_REPORT_INTERVAL);
                 }
                 addIfBefore(SensorEvent.of(id, EventKind.NO_MOTION, a.end()), until, out);
             }
