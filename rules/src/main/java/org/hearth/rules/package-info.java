@@ -2,8 +2,9 @@
  * Pure detection rules: events and instants in, state and alerts out.
  *
  * <ul>
- *   <li>{@link org.hearth.rules.model}: the shared values (sensor events, alerts, evidence).</li>
- *   <li>{@link org.hearth.rules.inactivity}: time-of-day quiet bands and inactivity deadlines.</li>
+ *   <li>{@link org.hearth.rules.model}: the shared values (sensor events, home layout, alerts, evidence).</li>
+ *   <li>{@link org.hearth.rules.inactivity}: time-of-day quiet bands, the learnt routine, allowances and
+ *       deadlines.</li>
  *   <li>{@link org.hearth.rules.fall}: falls from a worn accelerometer's samples and from a radar's own reports.</li>
  *   <li>{@link org.hearth.rules.engine}: the engine that applies the rules to one home's state.</li>
  * </ul>

@@ -3,6 +3,7 @@ package org.hearth.rules.engine;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
+import org.hearth.rules.inactivity.LearntRoutine;
 import org.hearth.rules.model.SensorEvent;
 
 /**
@@ -14,9 +15,13 @@ import org.hearth.rules.model.SensorEvent;
  *                          inactivity alert
  * @param helpCalls         for each help button, the press that opened its latest help call; later presses within
  *                          {@link RulesEngine#HELP_CALL_WINDOW} of it belong to the same call (sorted, immutable)
+ * @param whereabouts       what the mats and the front door say about where the resident is; null stands for
+ *                          {@link Whereabouts#unknown()}
+ * @param routine           what has been learnt of the resident's quiet spells; null stands for
+ *                          {@link LearntRoutine#empty()}
  */
 public record EngineState(Instant lastActivityAt, SensorEvent lastActivity, boolean inactivityAlerted,
-        Map<String, Instant> helpCalls) {
+        Map<String, Instant> helpCalls, Whereabouts whereabouts, LearntRoutine routine) {
 
     private static final EngineState INITIAL = new EngineState(null, null, false, Map.of());
 
@@ -32,12 +37,27 @@ public record EngineState(Instant lastActivityAt, SensorEvent lastActivity, bool
     }
 
     /**
+     * A state with nothing known about the resident's whereabouts and nothing learnt.
+     *
+     * @param lastActivityAt see the record description
+     * @param lastActivity see the record description
+     * @param inactivityAlerted see the record description
+     * @param helpCalls see the record description
+     */
+    public EngineState(Instant lastActivityAt, SensorEvent lastActivity, boolean inactivityAlerted,
+            Map<String, Instant> helpCalls) {
+        this(lastActivityAt, lastActivity, inactivityAlerted, helpCalls, Whereabouts.unknown(), LearntRoutine.empty());
+    }
+
+    /**
      * Validates the state.
      *
      * @param lastActivityAt see the record description
      * @param lastActivity see the record description
      * @param inactivityAlerted see the record description
      * @param helpCalls see the record description
+     * @param whereabouts see the record description
+     * @param routine see the record description
      * @throws IllegalArgumentException if exactly one of {@code lastActivityAt} and {@code lastActivity} is null,
      *                                  if they disagree, if {@code lastActivity} is not an activity, or if an alert
      *                                  is marked without any activity
@@ -58,6 +78,8 @@ public record EngineState(Instant lastActivityAt, SensorEvent lastActivity, bool
             throw new IllegalArgumentException("inactivityAlerted needs a last activity");
         }
         helpCalls = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(helpCalls == null ? Map.of() : helpCalls));
+        whereabouts = whereabouts == null ? Whereabouts.unknown() : whereabouts;
+        routine = routine == null ? LearntRoutine.empty() : routine;
     }
 
     /**
@@ -70,17 +92,37 @@ public record EngineState(Instant lastActivityAt, SensorEvent lastActivity, bool
     public EngineState withHelpCall(String sensorId, Instant at) {
         var calls = new TreeMap<>(helpCalls);
         calls.put(sensorId, at);
-        return new EngineState(lastActivityAt, lastActivity, inactivityAlerted, calls);
+        return new EngineState(lastActivityAt, lastActivity, inactivityAlerted, calls, whereabouts, routine);
     }
 
     /**
-     * This state with a new last activity, re-armed for inactivity; help calls are kept.
+     * This state with a new last activity, re-armed for inactivity; help calls, whereabouts and routine are kept.
      *
      * @param activity the activity
      * @return the new state
      */
     public EngineState withActivity(SensorEvent activity) {
-        return new EngineState(activity.at(), activity, false, helpCalls);
+        return new EngineState(activity.at(), activity, false, helpCalls, whereabouts, routine);
+    }
+
+    /**
+     * This state with other whereabouts.
+     *
+     * @param newWhereabouts the whereabouts
+     * @return the new state
+     */
+    public EngineState withWhereabouts(Whereabouts newWhereabouts) {
+        return new EngineState(lastActivityAt, lastActivity, inactivityAlerted, helpCalls, newWhereabouts, routine);
+    }
+
+    /**
+     * This state with another learnt routine.
+     *
+     * @param newRoutine the routine
+     * @return the new state
+     */
+    public EngineState withRoutine(LearntRoutine newRoutine) {
+        return new EngineState(lastActivityAt, lastActivity, inactivityAlerted, helpCalls, whereabouts, newRoutine);
     }
 
     /**
@@ -89,7 +131,7 @@ public record EngineState(Instant lastActivityAt, SensorEvent lastActivity, bool
      * @return the new state
      */
     public EngineState alerted() {
-        return new EngineState(lastActivityAt, lastActivity, true, helpCalls);
+        return new EngineState(lastActivityAt, lastActivity, true, helpCalls, whereabouts, routine);
     }
 
     /**

@@ -73,7 +73,8 @@ public record InactivityPolicy(ZoneId zone, List<QuietBand> bands) {
 
     /**
      * Clinician-style defaults for a resident whose own rhythm has not been learnt yet. They err towards few false
-     * alarms; a policy learnt from the resident's history (within clinician-set bounds) should replace them.
+     * alarms; a policy learnt from the resident's history within clinician-set bounds ({@link RoutinePolicy}) should
+     * replace them.
      * <table>
      *   <caption>Default bands</caption>
      *   <tr><th>Band</th><th>Allowed silence</th><th>Why</th></tr>
@@ -182,7 +183,7 @@ public record InactivityPolicy(ZoneId zone, List<QuietBand> bands) {
      * one of the zone's offset transitions. A band start that does not exist locally (clocks going forward)
      * occurs at the transition; one that exists twice (clocks going back) occurs twice.
      */
-    private Instant nextBoundaryAfter(Instant x) {
+    Instant nextBoundaryAfter(Instant x) {
         ZoneRules rules = zone.getRules();
         ZoneOffsetTransition transition = rules.nextTransition(x);
         Instant best = transition == null ? null : transition.getInstant();

@@ -20,7 +20,12 @@ public enum AlertType {
      * A radar reported a fall and then saw no movement for its confirmation window (see
      * {@code org.hearth.rules.fall.RadarFallConfirmer}).
      */
-    FALL_RADAR("fall-detected-radar", Priority.STAT);
+    FALL_RADAR("fall-detected-radar", Priority.STAT),
+    /**
+     * The resident went out (front door, then silence inside) and has not come back for far longer than their
+     * outings usually last at that time of day. Also what a collapse just inside the front door looks like.
+     */
+    PROLONGED_ABSENCE("prolonged-absence", Priority.URGENT);
 
     private final String code;
     private final Priority priority;

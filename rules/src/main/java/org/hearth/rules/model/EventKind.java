@@ -19,6 +19,19 @@ public enum EventKind {
     SENSOR_ONLINE,
     /** The sensor became unreachable. */
     SENSOR_OFFLINE,
+    /** A pressure mat (bed, chair) started to carry someone. */
+    OCCUPIED,
+    /** A pressure mat (bed, chair) stopped carrying anyone: someone got up. */
+    VACATED,
+    /** An appliance (kettle, microwave; usually a smart plug) started drawing power. */
+    APPLIANCE_ON,
+    /**
+     * An appliance stopped drawing power. Not activity: kettles, microwaves and timers switch themselves off, so
+     * this says nothing about the person.
+     */
+    APPLIANCE_OFF,
+    /** A toilet was flushed. */
+    FLUSH,
     /**
      * A radar reported a fall by its own detection (for example a Vayyar-style {@code fall_detected} status). It
      * is a claim still to be confirmed by the absence of movement afterwards, see
@@ -27,17 +40,18 @@ public enum EventKind {
     RADAR_FALL;
 
     /**
-     * Whether this kind shows that someone is up and about: {@link #MOTION}, {@link #CONTACT_OPEN},
-     * {@link #CONTACT_CLOSED} and {@link #BUTTON}. {@link #NO_MOTION} is not activity: a room going quiet is
-     * the absence of a person, not their presence. Nor is {@link #RADAR_FALL}: a person who has fallen is not up
+     * Whether this kind shows that a person just did something: {@link #MOTION}, {@link #CONTACT_OPEN},
+     * {@link #CONTACT_CLOSED}, {@link #BUTTON}, {@link #OCCUPIED}, {@link #VACATED}, {@link #APPLIANCE_ON} and
+     * {@link #FLUSH}. {@link #NO_MOTION} is not activity: a room going quiet is the absence of a person, not their
+     * presence; nor is {@link #APPLIANCE_OFF}, which appliances do by themselves. Nor is {@link #RADAR_FALL}: a person who has fallen is not up
      * and about, and letting a fall report reset the inactivity timer would only delay that safety net.
      *
      * @return true for the kinds that reset an inactivity timer
      */
     public boolean isActivity() {
         return switch (this) {
-            case MOTION, CONTACT_OPEN, CONTACT_CLOSED, BUTTON -> true;
-            case NO_MOTION, SENSOR_ONLINE, SENSOR_OFFLINE, RADAR_FALL -> false;
+            case MOTION, CONTACT_OPEN, CONTACT_CLOSED, BUTTON, OCCUPIED, VACATED, APPLIANCE_ON, FLUSH -> true;
+            case NO_MOTION, SENSOR_ONLINE, SENSOR_OFFLINE, APPLIANCE_OFF, RADAR_FALL -> false;
         };
     }
 }

@@ -19,6 +19,27 @@ class EngineStateTest {
     }
 
     @Test
+    void knowsNothingOfWhereaboutsAndHasLearntNothingAtFirst() {
+        assertThat(EngineState.initial().whereabouts()).isEqualTo(Whereabouts.unknown());
+        assertThat(EngineState.initial().routine()).isEqualTo(org.hearth.rules.inactivity.LearntRoutine.empty());
+        assertThat(new EngineState(AT, MOTION, false, java.util.Map.of(), null, null))
+                .isEqualTo(new EngineState(AT, MOTION, false));
+    }
+
+    @Test
+    void newActivityKeepsWhereaboutsRoutineAndHelpCalls() {
+        Whereabouts away = Whereabouts.unknown().withMovement(true, true);
+        EngineState s = new EngineState(AT, MOTION, true).withWhereabouts(away).withHelpCall("button", AT);
+
+        EngineState next = s.withActivity(SensorEvent.of("hall", EventKind.MOTION, AT.plusSeconds(60)));
+
+        assertThat(next.inactivityAlerted()).isFalse();
+        assertThat(next.whereabouts()).isEqualTo(away);
+        assertThat(next.helpCalls()).containsKey("button");
+        assertThat(next.routine()).isEqualTo(s.routine());
+    }
+
+    @Test
     void rejectsStatesThatCannotArise() {
         assertThatIllegalArgumentException().isThrownBy(() -> new EngineState(AT, null, false));
         assertThatIllegalArgumentException().isThrownBy(() -> new EngineState(null, MOTION, false));

@@ -9,11 +9,12 @@ import org.junit.jupiter.api.Test;
 class EventKindTest {
 
     @Test
-    void motionContactsAndButtonAreActivityAndNothingElseIs() {
+    void whatAPersonDoesIsActivityAndWhatSensorsAndAppliancesDoByThemselvesIsNot() {
         EnumSet<EventKind> activity = EnumSet.noneOf(EventKind.class);
         Arrays.stream(EventKind.values()).filter(EventKind::isActivity).forEach(activity::add);
 
-        assertThat(activity).containsExactlyInAnyOrder(
-                EventKind.MOTION, EventKind.CONTACT_OPEN, EventKind.CONTACT_CLOSED, EventKind.BUTTON);
+        assertThat(activity).containsExactlyInAnyOrder(EventKind.MOTION, EventKind.CONTACT_OPEN,
+                EventKind.CONTACT_CLOSED, EventKind.BUTTON, EventKind.OCCUPIED, EventKind.VACATED,
+                EventKind.APPLIANCE_ON, EventKind.FLUSH);
     }
 }

@@ -27,7 +27,18 @@ class EvidenceTest {
     }
 
     @Test
+    void aRuleThatLearnsNothingHasNoLearntNormal() {
+        Evidence evidence = new Evidence(List.of(MOTION), "r", Duration.ofHours(3), Duration.ofHours(3), "x");
+
+        assertThat(evidence.learntNormal()).isZero();
+        assertThat(new Evidence(List.of(MOTION), "r", Duration.ofHours(1), Duration.ofHours(1), "x",
+                Duration.ofMinutes(24)).learntNormal()).isEqualTo(Duration.ofMinutes(24));
+    }
+
+    @Test
     void rejectsNegativeDurationsAndBlankRule() {
+        assertThatIllegalArgumentException().isThrownBy(() ->
+                new Evidence(List.of(), "r", Duration.ZERO, Duration.ZERO, "", Duration.ofSeconds(-1)));
         assertThatIllegalArgumentException().isThrownBy(() ->
                 new Evidence(List.of(), "r", Duration.ofSeconds(-1), Duration.ZERO, ""));
         assertThatIllegalArgumentException().isThrownBy(() ->

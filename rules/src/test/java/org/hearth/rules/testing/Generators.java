@@ -73,6 +73,65 @@ public final class Generators {
         return events;
     }
 
+    /**
+     * {@code days} varied days of the {@link TestHome} resident from {@code first} ({@link TestHome#variedDay}), with
+     * one event in twenty of a random sensor and kind added, and the last day cut at a random instant (a collapse:
+     * nothing after it). In time order.
+     */
+    public static List<SensorEvent> residentDays(SplittableRandom random, java.time.LocalDate first, int days,
+            ZoneId zone) {
+        return residentDays(random, first, days, zone, null, null);
+    }
+
+    /**
+     * As {@link #residentDays(SplittableRandom, java.time.LocalDate, int, ZoneId)}, cut at a random instant between
+     * {@code cutFrom} and {@code cutTo} instead (both null: within the last day).
+     */
+    public static List<SensorEvent> residentDays(SplittableRandom random, java.time.LocalDate first, int days,
+            ZoneId zone, Instant cutFrom, Instant cutTo) {
+        List<SensorEvent> events = new ArrayList<>();
+        for (int d = 0; d < days; d++) {
+            events.addAll(TestHome.variedDay(first.plusDays(d), zone, random));
+        }
+        List<SensorEvent> noisy = new ArrayList<>();
+        for (SensorEvent e : events) {
+            noisy.add(e);
+            if (random.nextInt(20) == 0) {
+                EventKind kind = EventKind.values()[random.nextInt(EventKind.values().length)];
+                String sensor = random.nextBoolean() ? TestHome.anyRoom(random)
+                        : List.of(TestHome.BED, TestHome.CHAIR, TestHome.DOOR, TestHome.BUTTON).get(random.nextInt(4));
+                noisy.add(new SensorEvent(sensor, kind, e.at().plusSeconds(random.nextInt(1, 600)),
+                        kind == EventKind.BUTTON ? "single" : ""));
+            }
+        }
+        noisy.sort(java.util.Comparator.comparing(SensorEvent::at));
+        if (!noisy.isEmpty()) {
+            Instant from = cutFrom != null ? cutFrom : noisy.get(noisy.size() - 1).at().minus(Duration.ofDays(1));
+            Instant to = cutTo != null ? cutTo : from.plus(Duration.ofDays(1));
+            Instant cut = from.plusSeconds(random.nextLong(0, Duration.between(from, to).toSeconds() + 1));
+            noisy.removeIf(e -> e.at().isAfter(cut));
+        }
+        return noisy;
+    }
+
+    /**
+     * The events as at-least-once delivery brings them: about one in ten delivered again right away, and about one in
+     * twenty delivered late, after up to five later events.
+     */
+    public static List<SensorEvent> delivered(SplittableRandom random, List<SensorEvent> events) {
+        List<SensorEvent> out = new ArrayList<>(events);
+        for (int i = out.size() - 1; i >= 0; i--) {
+            int roll = random.nextInt(20);
+            if (roll < 2) {
+                out.add(i + 1, out.get(i));
+            } else if (roll == 2 && i + 1 < out.size()) {
+                SensorEvent late = out.remove(i);
+                out.add(Math.min(out.size(), i + random.nextInt(1, 6)), late);
+            }
+        }
+        return out;
+    }
+
     private static EventKind kind(SplittableRandom random) {
         int roll = random.nextInt(100);
         if (roll < 45) {

@@ -1,11 +1,11 @@
 /**
- * Evaluation of the detection rules on real recordings in {@code shared/data}: the SisFall reader
- * ({@link org.hearth.simulator.evaluate.SisFallReader}) and the wearable fall evaluation
- * ({@link org.hearth.simulator.evaluate.FallEvaluation}, command {@code evaluate-falls}).
+ * Measures the real rules on real homes: replays public smart-home logs (UCI "ADLs Recognition Using Binary
+ * Sensors" format) through {@link org.hearth.rules.engine.RulesEngine} to count false inactivity alerts in normal
+ * living, and cuts the same logs at random instants to measure how soon a simulated collapse is detected
+ * (design §7).
  *
- * <p>The data is read where it lies and never copied into the project. SisFall (Sucerquia, López, Vargas-Bonilla,
- * Sensors 2017, 17(1):198) is research data without a redistribution licence: cite it, keep it out of anything shipped.
- *
- * <p>Depends on: {@code org.hearth.rules} (the detector under test), picocli for the command, and the JDK.
+ * <p>Reads data files from a directory given by the caller and never copies them. Depends on {@code java.base},
+ * the {@code rules} module and picocli (for {@link org.hearth.simulator.evaluate.EvaluateHomesCommand}) only: no
+ * gateway, no network, no clock (time comes from the logs).
  */
 package org.hearth.simulator.evaluate;

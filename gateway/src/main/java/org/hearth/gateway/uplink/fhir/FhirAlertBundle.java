@@ -206,6 +206,7 @@ public final class FhirAlertBundle {
             case MONITORING_DEGRADED -> "Monitoring degraded";
             case FALL_WEARABLE -> "Fall detected by a worn sensor";
             case FALL_RADAR -> "Fall detected by radar";
+            case PROLONGED_ABSENCE -> "Not back home";
         };
     }
 

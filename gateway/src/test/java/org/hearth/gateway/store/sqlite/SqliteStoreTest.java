@@ -17,7 +17,13 @@ import org.hearth.gateway.store.OutboxItem;
 import org.hearth.gateway.store.OutboxStats;
 import org.hearth.gateway.testing.MutableClock;
 import org.hearth.gateway.testing.TestAlerts;
+import java.time.ZoneId;
 import org.hearth.rules.engine.EngineState;
+import org.hearth.rules.engine.RulesEngine;
+import org.hearth.rules.inactivity.RoutinePolicy;
+import org.hearth.rules.model.HomeLayout;
+import org.hearth.rules.model.Room;
+import org.hearth.rules.model.SensorRole;
 import org.hearth.rules.model.Alert;
 import org.hearth.rules.model.EventKind;
 import org.hearth.rules.model.SensorEvent;
@@ -208,6 +214,64 @@ class SqliteStoreTest {
         assertThat(store.eventCount()).isEqualTo(2);
         assertThat(store.alertCount()).isEqualTo(1);
         assertThat(store.stats().pending()).isEqualTo(1);
+    }
+
+    @Test
+    void aLearntRoutineWhereaboutsAndALearntAlertSurviveTheSnapshot() {
+        HomeLayout layout = HomeLayout.empty().with("bed", SensorRole.BED, Room.BEDROOM)
+                .with("door", SensorRole.FRONT_DOOR, Room.HALL).with("hall-motion", SensorRole.MOTION, Room.HALL);
+        RulesEngine engine = new RulesEngine(layout, RoutinePolicy.ukDefault(ZoneId.of("Europe/London")));
+        EngineState state = EngineState.initial();
+        List<Alert> alerts = new java.util.ArrayList<>();
+        for (int day = 0; day < 9; day++) {
+            Instant morning = T0.plus(Duration.ofDays(day));
+            for (SensorEvent e : List.of(SensorEvent.of("bed", EventKind.VACATED, morning),
+                    SensorEvent.of("hall-motion", EventKind.MOTION, morning.plus(Duration.ofMinutes(5))),
+                    SensorEvent.of("door", EventKind.CONTACT_OPEN, morning.plus(Duration.ofMinutes(6))),
+                    SensorEvent.of("door", EventKind.CONTACT_CLOSED, morning.plus(Duration.ofMinutes(7))),
+                    SensorEvent.of("door", EventKind.CONTACT_OPEN, morning.plus(Duration.ofHours(3))),
+                    SensorEvent.of("hall-motion", EventKind.MOTION, morning.plus(Duration.ofHours(3).plusMinutes(1))),
+                    SensorEvent.of("bed", EventKind.OCCUPIED, morning.plus(Duration.ofHours(12))))) {
+                var step = engine.onEvent(state, e);
+                state = step.state();
+                alerts.addAll(step.alerts());
+            }
+        }
+        assertThat(state.routine().histograms()).isNotEmpty();
+        assertThat(alerts).isNotEmpty(); // still in bed long after the usual time, each morning after learning
+        store.record(List.of(), state, List.of(alerts.get(alerts.size() - 1)));
+
+        store.close();
+        store = SqliteStore.open(file, clock, GATEWAY);
+
+        assertThat(store.loadEngineState()).contains(state);
+        assertThat(store.claimDue(clock.instant().plus(Duration.ofDays(30)), 1)).singleElement()
+                .satisfies(item -> assertThat(item.alert()).isEqualTo(alerts.get(alerts.size() - 1)));
+    }
+
+    @Test
+    void evidenceKeepsItsLearntNormal() {
+        Alert alert = TestAlerts.inactivity("kitchen-motion", T0, Duration.ofMinutes(60));
+        var e = alert.evidence();
+        Alert learnt = new Alert(alert.type(), alert.sensorId(), alert.onset(), alert.raisedAt(), new org.hearth.rules
+                .model.Evidence(e.events(), "inactivity.learnt-routine", e.threshold(), e.observed(), e.explanation(),
+                Duration.ofMinutes(24)));
+
+        assertThat(Json.read(Json.write(learnt), Alert.class)).isEqualTo(learnt);
+    }
+
+    @Test
+    void stateAndAlertsStoredBeforeTheRoutineExistedStillRead() {
+        String oldState = "{\"lastActivityAt\":\"2026-03-28T10:00:00Z\",\"lastActivity\":{\"sensorId\":\"hall-motion\","
+                + "\"kind\":\"MOTION\",\"at\":\"2026-03-28T10:00:00Z\",\"detail\":\"\"},\"inactivityAlerted\":false,"
+                + "\"helpCalls\":{}}";
+        Alert alert = TestAlerts.inactivity("hall-motion", T0, Duration.ofHours(3));
+        String oldAlert = Json.write(alert).replace(",\"learntNormal\":\"PT0S\"", "");
+
+        assertThat(oldAlert).doesNotContain("learntNormal");
+        assertThat(Json.read(oldState, EngineState.class))
+                .isEqualTo(stateAfter(SensorEvent.of("hall-motion", EventKind.MOTION, T0)));
+        assertThat(Json.read(oldAlert, Alert.class)).isEqualTo(alert);
     }
 
     @Test
