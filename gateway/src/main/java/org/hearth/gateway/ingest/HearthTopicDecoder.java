@@ -29,6 +29,7 @@ import org.hearth.rules.model.SensorEvent;
  *       becomes {@link EventKind#RADAR_FALL}, {@code motion} and {@code presence} {@link EventKind#MOTION} (activity),
  *       {@code no_presence} {@link EventKind#NO_MOTION}.</li>
  * </ul>
+ * {@code hearth/<home-id>/<leaf>} (one level: the gateway's own outputs, such as the escalation notice) is ignored.
  *
  * <p><b>Time policy.</b> Events and samples carry the sensor's own time {@code t}. A reading whose {@code t} is more
  * than {@link #MAX_AGE} (24 h) before or more than {@link #MAX_AHEAD} (5 min) after the gateway's receive time is
@@ -127,6 +128,10 @@ public final class HearthTopicDecoder {
             return rejected(payload == null ? RejectReason.MALFORMED_JSON : RejectReason.TOO_LARGE);
         }
         String[] parts = topic.substring(ROOT.length()).split("/", -1);
+        if (parts.length == 2 && parts[0].equals(homeId)) {
+            // hearth/<home>/<leaf> is the gateway's own output (the escalation notice by default), never a sensor's
+            return new Decoded.Ignored("gateway topic");
+        }
         if (parts.length != 3 || !parts[0].equals(homeId)
                 || !(parts[2].equals("accel") || parts[2].equals("event"))) {
             return rejected(RejectReason.UNSUPPORTED_TOPIC);

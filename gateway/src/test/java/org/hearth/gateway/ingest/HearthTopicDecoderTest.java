@@ -150,11 +150,16 @@ class HearthTopicDecoderTest {
         assertThat(decode("hearth/home-1/kitchen_radar/event", ok)).isEqualTo(rejected(RejectReason.UNKNOWN_SENSOR));
         assertThat(decode("hearth/home-1/hall_motion/event", ok)).isEqualTo(rejected(RejectReason.UNKNOWN_SENSOR));
         assertThat(decode("hearth/home-1/lounge_radar/status", ok)).isEqualTo(rejected(RejectReason.UNSUPPORTED_TOPIC));
-        assertThat(decode("hearth/home-1/lounge_radar", ok)).isEqualTo(rejected(RejectReason.UNSUPPORTED_TOPIC));
+        assertThat(decode("hearth/home-1/lounge_radar/event/x", ok)).isEqualTo(rejected(RejectReason.UNSUPPORTED_TOPIC));
         assertThat(decode("hearth/home-1/lounge_radar/event/x", ok)).isEqualTo(rejected(RejectReason.UNSUPPORTED_TOPIC));
         assertThat(decode("hearth/home-1/lounge_radar/accel", accel(1, T, 50, "[1]", "[0]", "[0]")))
                 .isEqualTo(rejected(RejectReason.UNSUPPORTED_TOPIC));
         assertThat(decode("zigbee2mqtt/lounge_radar", ok)).isEqualTo(rejected(RejectReason.UNSUPPORTED_TOPIC));
+    }
+
+    @Test
+    void ignoresTheGatewaysOwnTopicsSuchAsTheEscalationNotice() {
+        assertThat(decode("hearth/home-1/escalation", "{\"alert\":\"x\"}")).isInstanceOf(Decoded.Ignored.class);
     }
 
     @Test
