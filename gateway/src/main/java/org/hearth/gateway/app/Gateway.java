@@ -12,6 +12,7 @@ import org.hearth.gateway.engine.HomeMonitor;
 import org.hearth.gateway.escalation.EscalationPolicy;
 import org.hearth.gateway.escalation.Escalator;
 import org.hearth.gateway.escalation.mqtt.PahoEscalationChannel;
+import org.hearth.gateway.ingest.HearthTopicDecoder;
 import org.hearth.gateway.ingest.IngestCounters;
 import org.hearth.gateway.ingest.Zigbee2MqttDecoder;
 import org.hearth.gateway.ingest.mqtt.EmbeddedBroker;
@@ -72,8 +73,9 @@ public final class Gateway implements AutoCloseable {
         this.snapshots = new SqliteHealthSnapshots(store);
         store.releaseInFlight();
         var decoder = new Zigbee2MqttDecoder(config.mqtt().topicPrefix(), config.sensors());
+        var hearthDecoder = new HearthTopicDecoder(config.home().id(), config.sensors());
         this.monitor = new HomeMonitor(new RulesEngine(config.inactivity()), store, decoder, counters, clock,
-                alerts -> wake.offer(Boolean.TRUE));
+                alerts -> wake.offer(Boolean.TRUE), hearthDecoder);
         var careRecordConfig = config.careRecord();
         var bundles = new FhirAlertBundle(careRecordConfig.identifierSystem(), config.gatewayId(),
                 config.resident().nhsNumber(), careRecordConfig.teamOdsCode());
@@ -98,7 +100,8 @@ public final class Gateway implements AutoCloseable {
         Path dataDir = config.store().path().toAbsolutePath().getParent();
         this.broker = mqtt.embedded() ? EmbeddedBroker.start(mqtt.embeddedHost(), mqtt.embeddedPort(), dataDir.resolve("broker")) : null;
         String brokerUri = broker != null ? broker.uri() : mqtt.broker();
-        this.ingest = new PahoIngest(brokerUri, mqtt.clientId(), mqtt.username(), mqtt.password(), decoder.subscription(),
+        this.ingest = new PahoIngest(brokerUri, mqtt.clientId(), mqtt.username(), mqtt.password(),
+                java.util.List.of(decoder.subscription(), hearthDecoder.subscription()),
                 monitor::onMessage, scheduler);
         ingest.start();
         this.escalationChannel = new PahoEscalationChannel(brokerUri, mqtt.clientId() + "-escalation", mqtt.username(),

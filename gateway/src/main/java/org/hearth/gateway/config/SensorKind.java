@@ -1,11 +1,18 @@
 package org.hearth.gateway.config;
 
-/** What a configured sensor is, which decides how its Zigbee2MQTT payload is read. */
+/**
+ * What a configured sensor is, which decides how its payload is read: Zigbee2MQTT state for motion, contact and
+ * button; the Hearth topics ({@code hearth/<home>/<sensor>/accel|event}) for wearable and radar.
+ */
 public enum SensorKind {
     /** PIR motion sensor: {@code occupancy}. */
     MOTION,
     /** Door or cupboard contact: {@code contact}, where true means closed. */
     CONTACT,
     /** Help button or pendant: {@code action}. */
-    BUTTON
+    BUTTON,
+    /** Worn accelerometer (pendant, belt): Hearth {@code accel} batches, run through the wearable fall detector. */
+    WEARABLE,
+    /** Fall radar: Hearth {@code event} messages ({@code fall}, {@code motion}, {@code presence}, {@code no_presence}). */
+    RADAR
 }

@@ -7,11 +7,22 @@ import java.util.List;
 import java.util.Optional;
 import org.hearth.gateway.ingest.Decoded;
 import org.hearth.gateway.ingest.IngestCounters;
+import org.hearth.gateway.ingest.HearthTopicDecoder;
 import org.hearth.gateway.ingest.RejectReason;
 import org.hearth.gateway.ingest.Zigbee2MqttDecoder;
 import java.time.Duration;
 import org.hearth.gateway.store.HomeStore;
 import org.hearth.gateway.store.JournalState;
+import org.hearth.gateway.store.MonitorState;
+import java.util.Map;
+import java.util.TreeMap;
+import org.hearth.rules.fall.AccelBatch;
+import org.hearth.rules.fall.FallState;
+import org.hearth.rules.fall.FallStep;
+import org.hearth.rules.fall.RadarFallConfirmer;
+import org.hearth.rules.fall.RadarFallState;
+import org.hearth.rules.fall.RadarStep;
+import org.hearth.rules.fall.WearableFallDetector;
 import org.hearth.rules.model.AlertType;
 import org.hearth.rules.model.Evidence;
 import org.hearth.rules.engine.EngineState;
@@ -24,7 +35,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Watches one home: every message and every tick goes through the rules engine, and the outcome (events, new state,
- * alerts) is committed before the call returns. Callers acknowledge a message only after {@link #onMessage} returns;
+ * alerts) is committed before the call returns.
+ *
+ * <p>Hearth topic messages ({@link HearthTopicDecoder}) also go through the fall rules: accelerometer batches through
+ * the {@link WearableFallDetector} (one {@link FallState} per wearable), radar events through the
+ * {@link RadarFallConfirmer} (whose confirmation deadline every tick checks) as well as through the rules engine
+ * (radar motion and presence are activity). The engine's and the fall rules' states are committed together as one
+ * {@link MonitorState}, with the alerts, in the same transaction. Accelerometer samples are never journalled: a batch
+ * adds no reading (raw samples are large and never leave the home); the detector's bounded state is its trace. Callers acknowledge a message only after {@link #onMessage} returns;
  * if it throws, nothing was stored and the message must be redelivered.
  *
  * <p>One lock serialises messages and ticks, so the engine sees one ordered stream, as in a replay.
@@ -38,27 +56,52 @@ public final class HomeMonitor {
     private final IngestCounters counters;
     private final Clock clock;
     private final AlertListener listener;
-    private EngineState state;
+    private final HearthTopicDecoder hearth;
+    private final WearableFallDetector wearableDetector = new WearableFallDetector();
+    private final RadarFallConfirmer radarConfirmer = new RadarFallConfirmer();
+    private MonitorState state;
     private boolean storeFull;
 
     public HomeMonitor(RulesEngine engine, HomeStore store, Zigbee2MqttDecoder decoder, IngestCounters counters,
             Clock clock, AlertListener listener) {
+        this(engine, store, decoder, counters, clock, listener, null);
+    }
+
+    /** As the other constructor, and reads the Hearth topics through {@code hearth} (null: no Hearth topics). */
+    public HomeMonitor(RulesEngine engine, HomeStore store, Zigbee2MqttDecoder decoder, IngestCounters counters,
+            Clock clock, AlertListener listener, HearthTopicDecoder hearth) {
+        this.hearth = hearth;
         this.engine = engine;
         this.store = store;
         this.decoder = decoder;
         this.counters = counters;
         this.clock = clock;
         this.listener = listener;
-        this.state = store.loadEngineState().orElse(EngineState.initial());
+        this.state = store.loadMonitorState().orElse(MonitorState.initial());
     }
 
     /** Decodes, evaluates and stores one message. Bad input is counted and dropped, never thrown. */
     public void onMessage(String topic, byte[] payload) {
         Instant now = clock.instant();
+        if (hearth != null && HearthTopicDecoder.handles(topic)) {
+            onHearthMessage(topic, payload, now);
+            return;
+        }
         Decoded decoded = decoder.decode(topic, payload, now);
         counters.count(decoded);
         if (decoded instanceof Decoded.Accepted accepted) {
-            apply(accepted.events(), now);
+            apply(accepted.events(), false, null, now);
+        } else if (decoded instanceof Decoded.Rejected rejected) {
+            logRejection(rejected.reason());
+        }
+    }
+
+    private void onHearthMessage(String topic, byte[] payload, Instant now) {
+        Decoded decoded = hearth.decode(topic, payload, now);
+        counters.count(decoded);
+        if (decoded instanceof Decoded.Sequenced sequenced) {
+            apply(sequenced.events(), true, sequenced.batch(), now);
+            hearth.markSeen(sequenced); // only once stored: a message whose storing failed is redelivered and taken
         } else if (decoded instanceof Decoded.Rejected rejected) {
             logRejection(rejected.reason());
         }
@@ -66,25 +109,52 @@ public final class HomeMonitor {
 
     /** Evaluates silence-based rules at the clock's current time. */
     public void tick() {
-        apply(List.of(), clock.instant());
+        apply(List.of(), false, null, clock.instant());
     }
 
-    /** The instant at which the next silence-based alert would fire, if one is armed. */
+    /** The instant at which the next silence-based alert (or radar fall confirmation) would fire, if one is armed. */
     public synchronized Optional<Instant> nextDeadline() {
-        return engine.nextDeadline(state);
+        Optional<Instant> engineDeadline = engine.nextDeadline(state.engine());
+        Optional<Instant> radarDeadline = radarConfirmer.nextDeadline(state.radar());
+        if (engineDeadline.isEmpty()) {
+            return radarDeadline;
+        }
+        return radarDeadline.filter(r -> r.isBefore(engineDeadline.get())).or(() -> engineDeadline);
     }
 
-    private synchronized void apply(List<SensorEvent> events, Instant now) {
-        EngineState next = state;
+    /**
+     * Runs events (from radars too when {@code radar}), an accelerometer batch (or null) and a tick through the rules,
+     * and commits the outcome.
+     */
+    private synchronized void apply(List<SensorEvent> events, boolean radar, AccelBatch batch, Instant now) {
+        EngineState nextEngine = state.engine();
+        RadarFallState nextRadar = state.radar();
+        Map<String, FallState> nextWearables = state.wearables();
         List<Alert> alerts = new ArrayList<>();
         for (SensorEvent e : events) {
-            Step step = engine.onEvent(next, e);
-            next = step.state();
+            Step step = engine.onEvent(nextEngine, e);
+            nextEngine = step.state();
             alerts.addAll(step.alerts());
+            if (radar) {
+                RadarStep radarStep = radarConfirmer.onEvent(nextRadar, e);
+                nextRadar = radarStep.state();
+                alerts.addAll(radarStep.alerts());
+            }
         }
-        Step tick = engine.onTick(next, now);
-        next = tick.state();
+        if (batch != null) {
+            FallStep fallStep = wearableDetector.onBatch(
+                    nextWearables.getOrDefault(batch.sensorId(), FallState.initial()), batch);
+            nextWearables = new TreeMap<>(nextWearables);
+            nextWearables.put(batch.sensorId(), fallStep.state());
+            alerts.addAll(fallStep.alerts());
+        }
+        Step tick = engine.onTick(nextEngine, now);
+        nextEngine = tick.state();
         alerts.addAll(tick.alerts());
+        RadarStep radarTick = radarConfirmer.onTick(nextRadar, now);
+        nextRadar = radarTick.state();
+        alerts.addAll(radarTick.alerts());
+        MonitorState next = new MonitorState(nextEngine, nextWearables, nextRadar);
         if (events.isEmpty() && alerts.isEmpty() && next.equals(state)) {
             return; // a quiet tick: nothing to commit
         }

@@ -1,6 +1,8 @@
 package org.hearth.gateway.ingest;
 
+import java.time.Instant;
 import java.util.List;
+import org.hearth.rules.fall.AccelBatch;
 import org.hearth.rules.model.SensorEvent;
 
 /** What a decoder made of one message. */
@@ -15,6 +17,24 @@ public sealed interface Decoded {
 
     /** A well-formed message Hearth deliberately does not use (e.g. bridge logging). Not an error. */
     record Ignored(String why) implements Decoded {}
+
+    /**
+     * A Hearth topic message ({@link HearthTopicDecoder}) Hearth understood: sensor events, or one accelerometer batch.
+     * The caller tells the decoder once it is stored ({@link HearthTopicDecoder#markSeen}), so that a redelivery is
+     * recognised as a duplicate but a message whose storing failed is not.
+     *
+     * @param sensorId the configured sensor's id
+     * @param seq      the sensor's sequence number
+     * @param sentAt   the sensor's timestamp ({@code t})
+     * @param events   the events it carries (none for an accelerometer batch)
+     * @param batch    the accelerometer batch, or null for an event message
+     */
+    record Sequenced(String sensorId, long seq, Instant sentAt, List<SensorEvent> events, AccelBatch batch)
+            implements Decoded {
+        public Sequenced {
+            events = List.copyOf(events);
+        }
+    }
 
     /** A message turned away, with its reason. */
     record Rejected(RejectReason reason) implements Decoded {}

@@ -11,7 +11,15 @@ public enum RejectReason {
     /** Larger than any real sensor message. */
     TOO_LARGE,
     /** A topic shape Hearth does not accept. */
-    UNSUPPORTED_TOPIC;
+    UNSUPPORTED_TOPIC,
+    /** A number outside its documented range (e.g. a sample rate {@code hz} outside 20 to 200). */
+    OUT_OF_RANGE,
+    /** A Hearth topic message whose schema version {@code v} this gateway does not read. */
+    UNSUPPORTED_VERSION,
+    /** A sensor timestamp too far in the past (over 24 h) or the future (over 5 min) of the gateway's receive time. */
+    STALE,
+    /** A Hearth topic message already taken in (same sensor, {@code seq} and {@code t}): an at-least-once redelivery. */
+    DUPLICATE;
 
     /** The metric-friendly name, e.g. {@code malformed_json}. */
     public String label() {

@@ -18,9 +18,21 @@ public interface HomeStore {
     Optional<EngineState> loadEngineState();
 
     /**
+     * The last monitor state saved (engine and fall states), if any. A snapshot written before fall states were kept
+     * reads as its engine state with no fall state.
+     */
+    Optional<MonitorState> loadMonitorState();
+
+    /**
+     * Stores events, the new monitor state (engine and fall states) and any alerts in one transaction, as
+     * {@link #record(List, EngineState, List)} does.
+     */
+    JournalState record(List<SensorEvent> events, MonitorState state, List<Alert> alerts);
+
+    /**
      * Stores events, the new rule state and any alerts in one transaction. Each alert also gets an outbox row with its
      * business identifier, minted here once. An alert whose identifier is already stored is not stored again, so a
-     * replay can never duplicate one.
+     * replay can never duplicate one. The fall states already stored are kept as they are.
      */
     JournalState record(List<SensorEvent> events, EngineState state, List<Alert> alerts);
 

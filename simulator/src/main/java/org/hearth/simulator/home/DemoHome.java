@@ -23,6 +23,11 @@ public final class DemoHome {
     public static final String HALL = "hall_motion";
     public static final String FRONT_DOOR = "front_door";
     public static final String PENDANT = "help_pendant";
+    /** The home's id, the second level of its Hearth topics. */
+    public static final String HOME_ID = "demo-home";
+    /** Hearth topic sensor names: a worn accelerometer and a fall radar (the demo publishes no falls). */
+    public static final String WEARABLE = "pendant_accel";
+    public static final String RADAR = "lounge_radar";
 
     private DemoHome() {}
 
@@ -46,7 +51,7 @@ public final class DemoHome {
     public static String yaml(String gatewayId, String broker, String careRecordUrl, Path store) {
         return """
                 gateway: { id: %s }
-                home: { id: demo-home, zone: Europe/London }
+                home: { id: %s, zone: Europe/London }
                 resident: { nhs-number: "%s" }
                 sensors:
                   - { id: bedroom-motion,  name: %s, kind: motion,  room: bedroom }
@@ -56,6 +61,8 @@ public final class DemoHome {
                   - { id: hall-motion,     name: %s, kind: motion,  room: hall }
                   - { id: front-door,      name: %s, kind: contact, room: hall }
                   - { id: pendant,         name: %s, kind: button,  room: worn }
+                  - { id: pendant-accel,   name: %s, kind: wearable, room: worn }
+                  - { id: radar,           name: %s, kind: radar,   room: lounge }
                 mqtt: { broker: "%s", embedded-port: 0, client-id: "hearth-%s" }
                 store: { path: "%s" }
                 inactivity:
@@ -71,7 +78,8 @@ public final class DemoHome {
                   first-retry: 1s
                   max-retry: 30s
                   request-timeout: 20s
-                """.formatted(gatewayId, TEST_NHS_NUMBER, BEDROOM, BATHROOM, KITCHEN, LOUNGE, HALL, FRONT_DOOR, PENDANT,
+                """.formatted(gatewayId, HOME_ID, TEST_NHS_NUMBER, BEDROOM, BATHROOM, KITCHEN, LOUNGE, HALL, FRONT_DOOR,
+                PENDANT, WEARABLE, RADAR,
                 broker, gatewayId, store.toAbsolutePath(), careRecordUrl, IDENTIFIER_SYSTEM);
     }
 }

@@ -1,5 +1,6 @@
 package org.hearth.gateway.ingest.mqtt;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -27,14 +28,23 @@ public final class PahoIngest implements AutoCloseable {
 
     private final MqttAsyncClient client;
     private final MqttConnectOptions options;
-    private final String subscription;
+    private final List<String> subscriptions;
     private final ScheduledExecutorService scheduler;
     private final java.util.concurrent.CompletableFuture<Void> firstSubscription = new java.util.concurrent.CompletableFuture<>();
     private volatile boolean closed;
 
     public PahoIngest(String brokerUri, String clientId, Optional<String> username, Optional<String> password,
             String subscription, MessageSink sink, ScheduledExecutorService scheduler) throws MqttException {
-        this.subscription = subscription;
+        this(brokerUri, clientId, username, password, List.of(subscription), sink, scheduler);
+    }
+
+    /** As the other constructor, subscribing to every filter in {@code subscriptions} (at QoS 1, in one request). */
+    public PahoIngest(String brokerUri, String clientId, Optional<String> username, Optional<String> password,
+            List<String> subscriptions, MessageSink sink, ScheduledExecutorService scheduler) throws MqttException {
+        if (subscriptions.isEmpty()) {
+            throw new IllegalArgumentException("at least one subscription is needed");
+        }
+        this.subscriptions = List.copyOf(subscriptions);
         this.scheduler = scheduler;
         this.client = new MqttAsyncClient(brokerUri, clientId, new MemoryPersistence());
         this.options = new MqttConnectOptions();
@@ -121,7 +131,10 @@ public final class PahoIngest implements AutoCloseable {
 
     private void subscribe() {
         try {
-            client.subscribe(subscription, 1, null, new IMqttActionListener() {
+            String[] filters = subscriptions.toArray(new String[0]);
+            int[] qos = new int[filters.length];
+            java.util.Arrays.fill(qos, 1);
+            client.subscribe(filters, qos, null, new IMqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
                     firstSubscription.complete(null);

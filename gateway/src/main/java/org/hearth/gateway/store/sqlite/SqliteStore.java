@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.hearth.gateway.store.HomeStore;
 import org.hearth.gateway.store.JournalState;
+import org.hearth.gateway.store.MonitorState;
 import org.hearth.gateway.store.Outbox;
 import org.hearth.gateway.store.OutboxItem;
 import org.hearth.gateway.store.OutboxStats;
@@ -92,8 +93,19 @@ public final class SqliteStore implements HomeStore, Outbox, AutoCloseable {
 
     @Override
     public synchronized Optional<EngineState> loadEngineState() {
+        return loadMonitorState().map(MonitorState::engine);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The rule_state row holds a {@link MonitorState} as JSON ({@code {"engine":...,"wearables":...,"radar":...}});
+     * a row written before fall states were kept holds a bare {@link EngineState}, read as one with no fall state.
+     */
+    @Override
+    public synchronized Optional<MonitorState> loadMonitorState() {
         try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT body FROM rule_state WHERE id = 1")) {
-            Optional<EngineState> state = rs.next() ? Optional.of(Json.read(rs.getString(1), EngineState.class)) : Optional.empty();
+            Optional<MonitorState> state = rs.next() ? Optional.of(readMonitorState(rs.getString(1))) : Optional.empty();
             db.commit();
             return state;
         } catch (SQLException e) {
@@ -101,8 +113,26 @@ public final class SqliteStore implements HomeStore, Outbox, AutoCloseable {
         }
     }
 
+    static MonitorState readMonitorState(String body) {
+        try {
+            var node = Json.MAPPER.readTree(body);
+            if (node != null && node.has("engine")) {
+                return Json.MAPPER.treeToValue(node, MonitorState.class);
+            }
+            return MonitorState.of(Json.MAPPER.treeToValue(node, EngineState.class));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Override
     public synchronized JournalState record(List<SensorEvent> events, EngineState state, List<Alert> alerts) {
+        MonitorState current = loadMonitorState().orElse(MonitorState.initial());
+        return record(events, current.withEngine(state), alerts);
+    }
+
+    @Override
+    public synchronized JournalState record(List<SensorEvent> events, MonitorState state, List<Alert> alerts) {
         try {
             write(events, state, alerts);
             return JournalState.COMPLETE;
@@ -126,7 +156,7 @@ public final class SqliteStore implements HomeStore, Outbox, AutoCloseable {
         }
     }
 
-    private void write(List<SensorEvent> events, EngineState state, List<Alert> alerts) throws SQLException {
+    private void write(List<SensorEvent> events, MonitorState state, List<Alert> alerts) throws SQLException {
         if (!events.isEmpty()) {
             try (PreparedStatement ins = db.prepareStatement(
                     "INSERT INTO readings (sensor_id, kind, at_ms, detail) VALUES (?, ?, ?, ?)")) {

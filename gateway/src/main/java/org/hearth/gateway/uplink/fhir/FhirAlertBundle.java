@@ -30,6 +30,10 @@ public final class FhirAlertBundle {
     public static final String ODS_SYSTEM = "https://fhir.nhs.uk/Id/ods-organization-code";
     /** Hearth's CodeSystem of home-sensor events. */
     public static final String EVENT_CODES = "https://fhir.hearth.example/CodeSystem/home-sensor-event";
+    /** SNOMED CT, for the codes that have one. */
+    public static final String SNOMED = "http://snomed.info/sct";
+    /** SNOMED CT 1912002 "Fall": the first coding of every fall alert's Observation. */
+    public static final String SNOMED_FALL = "1912002";
     private static final String MDC = "urn:iso:std:iso:11073:10101";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -121,6 +125,10 @@ public final class FhirAlertBundle {
         coding(category.putArray("coding"), "http://terminology.hl7.org/CodeSystem/observation-category", "activity", "Activity");
         ObjectNode code = o.putObject("code");
         ArrayNode codings = code.putArray("coding");
+        boolean fall = isFall(alert.type());
+        if (fall) {
+            coding(codings, SNOMED, SNOMED_FALL, "Fall");
+        }
         coding(codings, EVENT_CODES, alert.type().code(), display(alert.type()));
         code.put("text", display(alert.type()));
         o.putObject("subject").put("reference", patientUrl);
@@ -133,8 +141,8 @@ public final class FhirAlertBundle {
         }
         o.put("issued", alert.raisedAt().toString());
         o.putObject("device").put("reference", deviceUrl);
-        if (alert.type() == AlertType.HELP_BUTTON) {
-            o.put("valueBoolean", true);
+        if (alert.type() == AlertType.HELP_BUTTON || fall) {
+            o.put("valueBoolean", true); // a press happened; a fall was detected (preliminary: to be confirmed)
         } else {
             minutes(o.putObject("valueQuantity"), alert.evidence().observed());
         }
@@ -171,6 +179,10 @@ public final class FhirAlertBundle {
         ownerId.put("system", ODS_SYSTEM);
         ownerId.put("value", teamOdsCode);
         return t;
+    }
+
+    private static boolean isFall(AlertType type) {
+        return type == AlertType.FALL_WEARABLE || type == AlertType.FALL_RADAR;
     }
 
     private static ObjectNode component(ArrayNode components, String code, String display) {

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hearth.gateway.testing.TestAlerts;
 import org.hearth.rules.model.Alert;
+import org.hearth.rules.model.AlertType;
+import org.hearth.rules.model.Evidence;
 import org.junit.jupiter.api.Test;
 
 /** The transaction Bundle an alert becomes, read back as JSON. */
@@ -86,6 +88,39 @@ class FhirAlertBundleTest {
         assertThat(inactivity.path("effectivePeriod").path("start").asText()).isEqualTo("2026-03-28T07:00:00Z");
         assertThat(inactivity.path("effectivePeriod").path("end").asText()).isEqualTo("2026-03-28T10:05:00Z");
         assertThat(inactivity.path("valueQuantity").path("value").asLong()).isEqualTo(185);
+    }
+
+    @Test
+    void fallsAreCodedSnomedFallFirstPreliminaryTrueAndStat() throws Exception {
+        Instant onset = Instant.parse("2026-03-28T10:00:00Z");
+        for (AlertType type : List.of(AlertType.FALL_WEARABLE, AlertType.FALL_RADAR)) {
+            Alert fall = new Alert(type, "pendant-accel", onset, onset.plusSeconds(12),
+                    new Evidence(List.of(), "fall.test", Duration.ofSeconds(10), Duration.ofSeconds(11), "a fall"));
+            JsonNode bundle = encode("gw-1:" + fall.key(), fall);
+            JsonNode observation = observation(bundle);
+            JsonNode codings = observation.path("code").path("coding");
+
+            assertThat(codings).hasSize(2);
+            assertThat(codings.get(0).path("system").asText()).isEqualTo("http://snomed.info/sct");
+            assertThat(codings.get(0).path("code").asText()).isEqualTo("1912002");
+            assertThat(codings.get(0).path("display").asText()).isEqualTo("Fall");
+            assertThat(codings.get(1).path("system").asText()).isEqualTo(FhirAlertBundle.EVENT_CODES);
+            assertThat(codings.get(1).path("code").asText()).isEqualTo(type.code());
+            assertThat(observation.path("status").asText()).isEqualTo("preliminary");
+            assertThat(observation.path("valueBoolean").isBoolean()).isTrue();
+            assertThat(observation.path("valueBoolean").asBoolean()).isTrue();
+            assertThat(observation.has("valueQuantity")).isFalse();
+            assertThat(task(bundle).path("priority").asText()).isEqualTo("stat");
+        }
+    }
+
+    @Test
+    void nonFallAlertsCarryNoSnomedFall() throws Exception {
+        for (Alert a : List.of(HELP, INACTIVITY)) {
+            JsonNode codings = observation(encode("gw-1:" + a.key(), a)).path("code").path("coding");
+            assertThat(codings).hasSize(1);
+            assertThat(codings.get(0).path("system").asText()).isEqualTo(FhirAlertBundle.EVENT_CODES);
+        }
     }
 
     @Test
