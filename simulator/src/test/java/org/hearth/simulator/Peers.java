@@ -10,7 +10,22 @@ import org.junit.jupiter.api.Assumptions;
  * which turns the skip into a failure.
  */
 public final class Peers {
+    private static Mosquitto shared;
+
     private Peers() {}
+
+    /**
+     * One Mosquitto for the whole test JVM (ITs isolate themselves by client ids and gateway ids), started on first
+     * use and stopped at JVM exit; skipped or failed like {@link #mosquitto(Path)}.
+     */
+    public static synchronized Mosquitto sharedMosquitto() throws IOException {
+        if (shared == null) {
+            Mosquitto started = mosquitto(java.nio.file.Files.createTempDirectory("hearth-mosquitto-"));
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "shared-mosquitto-close"));
+            shared = started;
+        }
+        return shared;
+    }
 
     /** Skips the test (or fails it in CI) when Mosquitto is not installed. */
     public static void requireMosquitto() {

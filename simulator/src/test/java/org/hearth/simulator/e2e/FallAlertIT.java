@@ -16,7 +16,6 @@ import org.hearth.simulator.home.DemoHome;
 import org.hearth.simulator.home.WearableSensor;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Observation;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,20 +27,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FallAlertIT {
     private static final Instant MORNING = LocalDateTime.of(2026, 11, 23, 9, 0).atZone(GatewayRig.LONDON).toInstant();
-    @TempDir static Path brokerDir;
     private static Mosquitto mosquitto;
 
     @BeforeAll
     static void startPeers() throws Exception {
         SharedSandbox.get();
-        mosquitto = Peers.mosquitto(brokerDir);
-    }
-
-    @AfterAll
-    static void stopPeers() {
-        if (mosquitto != null) {
-            mosquitto.close();
-        }
+        mosquitto = Peers.sharedMosquitto();
     }
 
     @Test

@@ -15,7 +15,6 @@ import org.hearth.simulator.broker.Mosquitto;
 import org.hearth.simulator.SharedSandbox;
 import org.hearth.simulator.faults.FaultyCareRecordProxy;
 import org.hearth.simulator.home.DemoHome;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,20 +28,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class GatewayToCareRecordIT {
     private static final Instant MORNING = LocalDateTime.of(2026, 11, 23, 9, 0).atZone(GatewayRig.LONDON).toInstant();
-    @TempDir static Path brokerDir;
     private static Mosquitto mosquitto;
 
     @BeforeAll
     static void startPeers() throws Exception {
         SharedSandbox.get();
-        mosquitto = Peers.mosquitto(brokerDir);
-    }
-
-    @AfterAll
-    static void stopPeers() {
-        if (mosquitto != null) {
-            mosquitto.close();
-        }
+        mosquitto = Peers.sharedMosquitto();
     }
 
     private static String broker(String kind) {

@@ -14,7 +14,6 @@ import org.hearth.simulator.SharedSandbox;
 import org.hearth.simulator.broker.Mosquitto;
 import org.hearth.simulator.faults.FaultyCareRecordProxy;
 import org.hearth.simulator.home.ButtonHome;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,20 +27,12 @@ import org.slf4j.LoggerFactory;
 class UplinkFaultsIT {
     private static final Logger LOG = LoggerFactory.getLogger(UplinkFaultsIT.class);
     private static final Instant MONDAY = LocalDateTime.of(2026, 11, 23, 8, 0).atZone(GatewayRig.LONDON).toInstant();
-    @TempDir static Path brokerDir;
     private static Mosquitto mosquitto;
 
     @BeforeAll
     static void startPeers() throws Exception {
         SharedSandbox.get();
-        mosquitto = Peers.mosquitto(brokerDir);
-    }
-
-    @AfterAll
-    static void stopPeers() {
-        if (mosquitto != null) {
-            mosquitto.close();
-        }
+        mosquitto = Peers.sharedMosquitto();
     }
 
     @Test
