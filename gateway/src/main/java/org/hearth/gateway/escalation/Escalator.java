@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.hearth.gateway.store.AlertLifecycle;
 import org.hearth.gateway.store.Escalation;
@@ -117,7 +116,7 @@ public final class Escalator {
     }
 
     private EscalationNotice notice(Escalation e) {
-        return new EscalationNotice(homeId, e.type().code(), e.type().priority().name().toLowerCase(Locale.ROOT), e.identifier(),
+        return new EscalationNotice(homeId, e.type().code(), e.type().priority().fhirCode(), e.identifier(),
                 e.raisedAt(), e.escalatedAt(), policy.after());
     }
 

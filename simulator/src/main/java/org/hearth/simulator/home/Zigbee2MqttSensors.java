@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
-import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 /**
@@ -46,14 +45,6 @@ public final class Zigbee2MqttSensors implements AutoCloseable {
 
     private void publish(String name, String json) throws MqttException {
         raw(name, json.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Publishes {@code payload} to the exact {@code topic}, for availability and similar. */
-    public void message(String topic, String payload, boolean retained) throws MqttException {
-        var m = new MqttMessage(payload.getBytes(StandardCharsets.UTF_8));
-        m.setQos(1);
-        m.setRetained(retained);
-        client.publish(topic, m);
     }
 
     @Override

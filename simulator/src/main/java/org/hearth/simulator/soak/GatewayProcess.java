@@ -57,11 +57,6 @@ public final class GatewayProcess implements AutoCloseable {
         process.waitFor();
     }
 
-    /** Number of times the daemon was started. */
-    public int starts() {
-        return starts;
-    }
-
     @Override
     public void close() throws InterruptedException {
         if (process != null && process.isAlive()) {

@@ -165,7 +165,7 @@ public final class FhirAlertBundle {
         identifier(t, identifierSystem, identifier);
         t.put("status", "requested");
         t.put("intent", "order");
-        t.put("priority", alert.type().priority().name().toLowerCase(java.util.Locale.ROOT));
+        t.put("priority", alert.type().priority().fhirCode());
         ObjectNode code = t.putObject("code");
         coding(code.putArray("coding"), EVENT_CODES, "respond-to-alert", "Respond to home alert");
         t.put("description", display(alert.type()) + ": " + alert.evidence().explanation());
