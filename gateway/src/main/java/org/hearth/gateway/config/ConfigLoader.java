@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hearth.rules.inactivity.InactivityPolicy;
+import org.hearth.rules.model.SensorRole;
 import org.hearth.rules.inactivity.QuietBand;
 
 /**
@@ -167,7 +168,7 @@ public final class ConfigLoader {
             for (int i = 0; i < list.size(); i++) {
                 String key = "sensors[" + i + "]";
                 JsonNode node = list.get(i);
-                allowOnly(key, node, Set.of("id", "name", "kind", "room"));
+                allowOnly(key, node, Set.of("id", "name", "kind", "room", "role"));
                 String id = id(key + ".id", true, null);
                 String name = string(key + ".name", false, id);
                 String kindText = string(key + ".kind", true, null);
@@ -180,6 +181,7 @@ public final class ConfigLoader {
                     }
                 }
                 String room = string(key + ".room", false, "unknown");
+                SensorRole role = role(key + ".role", kind);
                 if (id != null && !ids.add(id)) {
                     problem(key + ".id", "is used by another sensor");
                 }
@@ -189,9 +191,24 @@ public final class ConfigLoader {
                 if (name != null && (name.contains("#") || name.contains("+") || name.contains("/") || name.startsWith("bridge"))) {
                     problem(key + ".name", "must not contain '/', MQTT wildcards, or name the bridge");
                 }
-                sensors.add(new GatewayConfig.Sensor(id, name, kind, room));
+                sensors.add(new GatewayConfig.Sensor(id, name, kind, room, role));
             }
             return sensors;
+        }
+
+        /** The sensor's role, written like {@code front-door}; absent means the usual role for its kind. */
+        private SensorRole role(String key, SensorKind kind) {
+            String text = string(key, false, null);
+            if (text == null) {
+                return kind == null ? SensorRole.OTHER : kind.defaultRole();
+            }
+            try {
+                return SensorRole.valueOf(text.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+            } catch (IllegalArgumentException e) {
+                problem(key, "must be one of motion, front-door, contact, bed, chair, appliance, toilet-flush,"
+                        + " help-button, other");
+                return SensorRole.OTHER;
+            }
         }
 
         private InactivityPolicy inactivity(ZoneId zone) {

@@ -7,6 +7,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.hearth.rules.inactivity.InactivityPolicy;
+import org.hearth.rules.model.HomeLayout;
+import org.hearth.rules.model.SensorRole;
 
 /**
  * The whole, validated gateway configuration. Built only by {@link ConfigLoader}, so every instance is valid.
@@ -56,8 +58,28 @@ public record GatewayConfig(
      * @param name the Zigbee2MQTT friendly name (topic {@code zigbee2mqtt/<name>})
      * @param kind what it senses
      * @param room where it is, e.g. kitchen
+     * @param role what it is for (bed mat, front door, kettle plug...), which gives the rules their context
      */
-    public record Sensor(String id, String name, SensorKind kind, String room) {}
+    public record Sensor(String id, String name, SensorKind kind, String room, SensorRole role) {
+
+        /** A sensor whose role is the usual one for its kind ({@link SensorKind#defaultRole()}). */
+        public Sensor(String id, String name, SensorKind kind, String room) {
+            this(id, name, kind, room, kind == null ? SensorRole.OTHER : kind.defaultRole());
+        }
+    }
+
+    /**
+     * The home's layout as the rules see it: every sensor's role and room.
+     *
+     * @return the layout of the configured sensors
+     */
+    public HomeLayout layout() {
+        HomeLayout layout = HomeLayout.empty();
+        for (Sensor sensor : sensors) {
+            layout = layout.with(sensor.id(), sensor.role(), Rooms.of(sensor.room()));
+        }
+        return layout;
+    }
 
     /**
      * The MQTT side.

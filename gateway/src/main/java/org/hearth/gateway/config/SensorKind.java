@@ -1,5 +1,7 @@
 package org.hearth.gateway.config;
 
+import org.hearth.rules.model.SensorRole;
+
 /**
  * What a configured sensor is, which decides how its payload is read: Zigbee2MQTT state for motion, contact and
  * button; the Hearth topics ({@code hearth/<home>/<sensor>/accel|event}) for wearable and radar.
@@ -14,5 +16,20 @@ public enum SensorKind {
     /** Worn accelerometer (pendant, belt): Hearth {@code accel} batches, run through the wearable fall detector. */
     WEARABLE,
     /** Fall radar: Hearth {@code event} messages ({@code fall}, {@code motion}, {@code presence}, {@code no_presence}). */
-    RADAR
+    RADAR;
+
+    /**
+     * The role a sensor of this kind has when the config names none: a contact is an inner door or cupboard until
+     * the installer says it is the front door, a radar's presence is activity like a PIR's.
+     *
+     * @return the default role
+     */
+    public SensorRole defaultRole() {
+        return switch (this) {
+            case MOTION, RADAR -> SensorRole.MOTION;
+            case CONTACT -> SensorRole.CONTACT;
+            case BUTTON -> SensorRole.HELP_BUTTON;
+            case WEARABLE -> SensorRole.OTHER;
+        };
+    }
 }

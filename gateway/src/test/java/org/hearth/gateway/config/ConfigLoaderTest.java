@@ -1,6 +1,7 @@
 package org.hearth.gateway.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.net.URI;
@@ -12,6 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hearth.rules.inactivity.InactivityPolicy;
+import org.hearth.rules.model.HomeLayout;
+import org.hearth.rules.model.Room;
+import org.hearth.rules.model.SensorPlacement;
+import org.hearth.rules.model.SensorRole;
 import org.hearth.rules.inactivity.QuietBand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -108,11 +113,41 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void readsRolesAndRoomsIntoTheHomeLayout() throws ConfigException {
+        GatewayConfig config = new ConfigLoader(Map.of()).parse(MINIMAL.replace(
+                "  - { id: kitchen-motion, kind: motion }",
+                """
+                  - { id: kitchen-motion, kind: motion, room: Kitchen }
+                  - { id: door, kind: contact, room: Entrance hall, role: front-door }
+                  - { id: mat, kind: contact, room: main bedroom, role: bed }
+                  - { id: wc, kind: motion, room: En-suite }
+                  - { id: button, kind: button }
+                """));
+
+        HomeLayout layout = config.layout();
+
+        assertThat(layout.placementOf("kitchen-motion")).isEqualTo(new SensorPlacement(SensorRole.MOTION, Room.KITCHEN));
+        assertThat(layout.placementOf("door")).isEqualTo(new SensorPlacement(SensorRole.FRONT_DOOR, Room.HALL));
+        assertThat(layout.placementOf("mat")).isEqualTo(new SensorPlacement(SensorRole.BED, Room.BEDROOM));
+        assertThat(layout.placementOf("wc")).isEqualTo(new SensorPlacement(SensorRole.MOTION, Room.BATHROOM));
+        assertThat(layout.placementOf("button")).isEqualTo(new SensorPlacement(SensorRole.HELP_BUTTON, Room.OTHER));
+    }
+
+    @Test
+    void anUnknownRoleIsAProblemNamedByItsKey() {
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).parse(MINIMAL.replace("kind: motion }",
+                "kind: motion, role: sofa }")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("sensors[0].role");
+    }
+
+    @Test
     void theShippedExampleConfigIsValid() throws ConfigException {
         GatewayConfig config = new ConfigLoader(Map.of("HEARTH_NHS_NUMBER", VALID_NHS_NUMBER))
                 .load(Path.of("..", "deploy", "hearth.example.yaml"));
 
         assertThat(config.escalation().topic()).isEqualTo("hearth/" + config.home().id() + "/escalation");
+        assertThat(config.layout().roleOf("front-door")).isEqualTo(SensorRole.FRONT_DOOR);
         assertThat(config.careRecord().ackPollInterval()).isEqualTo(Duration.ofSeconds(30));
     }
 
