@@ -16,6 +16,7 @@ import org.hearth.gateway.ingest.HearthTopicDecoder;
 import org.hearth.gateway.ingest.IngestCounters;
 import org.hearth.gateway.ingest.Zigbee2MqttDecoder;
 import org.hearth.gateway.ingest.mqtt.EmbeddedBroker;
+import org.hearth.gateway.ingest.GroupCommit;
 import org.hearth.gateway.ingest.mqtt.PahoIngest;
 import org.hearth.gateway.store.sqlite.SqliteAlertLifecycle;
 import org.hearth.gateway.store.sqlite.SqliteHealthSnapshots;
@@ -56,6 +57,11 @@ public final class Gateway implements AutoCloseable {
     private final Thread uplinkThread;
     private final EmbeddedBroker broker;
     private final PahoIngest ingest;
+    private final GroupCommit groupCommit;
+    /** Messages that may wait for the store; beyond this the broker is held back (it queues for us). */
+    private static final int INGEST_QUEUE = 4_096;
+    /** Most messages per transaction: bounds one commit's time, so a reading waits at most about two commits. */
+    private static final int MAX_BATCH = 1_000;
     private final Clock clock;
     private final SqliteAlertLifecycle lifecycle;
     private final SqliteHealthSnapshots snapshots;
@@ -63,6 +69,10 @@ public final class Gateway implements AutoCloseable {
     private final PahoEscalationChannel escalationChannel;
     private final Escalator escalator;
     private final java.util.concurrent.atomic.AtomicLong uplinkPasses = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong followUpPasses = new java.util.concurrent.atomic.AtomicLong();
+    /** Wakes the follow-up thread (acknowledgement polls, escalations) as {@link #wake} wakes the uplink. */
+    private final LinkedBlockingQueue<Boolean> followUpWake = new LinkedBlockingQueue<>();
+    private final Thread followUpThread;
     private volatile boolean running = true;
 
     private Gateway(GatewayConfig config, Clock clock, boolean autoTick) throws MqttException {
@@ -75,7 +85,7 @@ public final class Gateway implements AutoCloseable {
         var decoder = new Zigbee2MqttDecoder(config.mqtt().topicPrefix(), config.sensors());
         var hearthDecoder = new HearthTopicDecoder(config.home().id(), config.sensors());
         this.monitor = new HomeMonitor(new RulesEngine(config.inactivity()), store, decoder, counters, clock,
-                alerts -> wake.offer(Boolean.TRUE), hearthDecoder);
+                alerts -> wakeUplink(), hearthDecoder);
         var careRecordConfig = config.careRecord();
         var bundles = new FhirAlertBundle(careRecordConfig.identifierSystem(), config.gatewayId(),
                 config.resident().nhsNumber(), careRecordConfig.teamOdsCode());
@@ -95,20 +105,26 @@ public final class Gateway implements AutoCloseable {
         // Retention: readings past their age, then the oldest while the file is over 80 % of its budget.
         scheduler.scheduleWithFixedDelay(() -> prune(clock), 1, 60, TimeUnit.MINUTES);
         this.uplinkThread = daemon(this::drainLoop, "hearth-uplink");
+        // Acknowledgement polls and escalations are searches and updates that can be slow on a busy care record;
+        // on their own thread they never hold a new alert back (the alert path is ingest -> commit -> send only).
+        this.followUpThread = daemon(this::followUpLoop, "hearth-follow-up");
 
         var mqtt = config.mqtt();
         Path dataDir = config.store().path().toAbsolutePath().getParent();
         this.broker = mqtt.embedded() ? EmbeddedBroker.start(mqtt.embeddedHost(), mqtt.embeddedPort(), dataDir.resolve("broker")) : null;
         String brokerUri = broker != null ? broker.uri() : mqtt.broker();
+        // Group commit: one transaction (one fsync) per batch of whatever arrived during the previous commit.
+        this.groupCommit = new GroupCommit(monitor::onMessages, INGEST_QUEUE, MAX_BATCH);
         this.ingest = new PahoIngest(brokerUri, mqtt.clientId(), mqtt.username(), mqtt.password(),
                 java.util.List.of(decoder.subscription(), hearthDecoder.subscription()),
-                monitor::onMessage, scheduler);
+                groupCommit, scheduler);
         ingest.start();
         this.escalationChannel = new PahoEscalationChannel(brokerUri, mqtt.clientId() + "-escalation", mqtt.username(),
                 mqtt.password(), config.escalation().topic(), ESCALATION_PUBLISH_TIMEOUT);
         this.escalator = new Escalator(lifecycle, new EscalationPolicy(config.escalation().after()), escalationChannel, tasks,
                 clock, config.home().id());
         uplinkThread.start();
+        followUpThread.start();
         long snapshotEvery = HEALTH_SNAPSHOT_EVERY.toMillis();
         scheduler.scheduleWithFixedDelay(this::safeSnapshot, 0, snapshotEvery, TimeUnit.MILLISECONDS);
         LOG.info("gateway {} started: {} sensors, broker {}, care record {}", config.gatewayId(), config.sensors().size(),
@@ -139,9 +155,14 @@ public final class Gateway implements AutoCloseable {
         writeHealthSnapshot();
     }
 
-    /** Uplink passes completed (deliveries, acknowledgement poll, escalations), for tests and status. */
+    /** Uplink passes completed (deliveries, and acknowledgement poll with escalations), for tests and status. */
     public long uplinkPasses() {
-        return uplinkPasses.get();
+        return Math.min(uplinkPasses.get(), followUpPasses.get());
+    }
+
+    private void wakeUplink() {
+        wake.offer(Boolean.TRUE);
+        followUpWake.offer(Boolean.TRUE);
     }
 
     /** Writes the health snapshot now (the daemon also does so every {@link #HEALTH_SNAPSHOT_EVERY}). */
@@ -151,7 +172,7 @@ public final class Gateway implements AutoCloseable {
 
     private void escalate() {
         if (!escalator.evaluate().isEmpty()) {
-            wake.offer(Boolean.TRUE);
+            wakeUplink();
         }
     }
 
@@ -221,22 +242,31 @@ public final class Gateway implements AutoCloseable {
     }
 
     private void drainLoop() {
+        loop(wake, uplinkPasses, drainer::drainOnce);
+    }
+
+    private void followUpLoop() {
+        loop(followUpWake, followUpPasses, () -> {
+            acknowledgements.pollIfDue();
+            escalator.deliverPending();
+        });
+    }
+
+    /** Runs {@code pass} until stopped: at once when woken, else every second (for rows whose time has come). */
+    private void loop(LinkedBlockingQueue<Boolean> wakeUp, java.util.concurrent.atomic.AtomicLong passes, Runnable pass) {
         while (running) {
             try {
-                drainer.drainOnce();
-                acknowledgements.pollIfDue();
-                escalator.deliverPending();
-                uplinkPasses.incrementAndGet();
-                // Wake at once for a new alert, else re-check every second for rows whose not-before has come.
-                wake.poll(1, TimeUnit.SECONDS);
-                wake.clear();
+                pass.run();
+                passes.incrementAndGet();
+                wakeUp.poll(1, TimeUnit.SECONDS);
+                wakeUp.clear();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
                 LOG.error("uplink step failed; retrying", e);
                 try {
-                    wake.poll(1, TimeUnit.SECONDS);
+                    wakeUp.poll(1, TimeUnit.SECONDS);
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
                     return;
@@ -255,13 +285,20 @@ public final class Gateway implements AutoCloseable {
     public void close() {
         running = false;
         ingest.close();
+        try {
+            groupCommit.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         if (broker != null) {
             broker.close();
         }
         scheduler.shutdownNow();
         uplinkThread.interrupt();
+        followUpThread.interrupt();
         try {
             uplinkThread.join(5_000);
+            followUpThread.join(5_000);
             scheduler.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

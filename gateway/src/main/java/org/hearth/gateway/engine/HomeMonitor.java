@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.hearth.gateway.ingest.Decoded;
+import org.hearth.gateway.ingest.InboundMessage;
 import org.hearth.gateway.ingest.IngestCounters;
 import org.hearth.gateway.ingest.HearthTopicDecoder;
 import org.hearth.gateway.ingest.RejectReason;
@@ -61,6 +62,8 @@ public final class HomeMonitor {
     private final RadarFallConfirmer radarConfirmer = new RadarFallConfirmer();
     private MonitorState state;
     private boolean storeFull;
+    /** Non-null while {@link #onMessages} runs: what the batch will commit in one transaction. */
+    private PendingCommit pending;
 
     public HomeMonitor(RulesEngine engine, HomeStore store, Zigbee2MqttDecoder decoder, IngestCounters counters,
             Clock clock, AlertListener listener) {
@@ -78,6 +81,34 @@ public final class HomeMonitor {
         this.clock = clock;
         this.listener = listener;
         this.state = store.loadMonitorState().orElse(MonitorState.initial());
+    }
+
+    /**
+     * Decodes and evaluates a batch of messages in order, exactly as one by one, and commits them in ONE transaction
+     * (group commit: one fsync for the batch instead of one per message). When this returns, every message of the
+     * batch is stored; if it throws, none is, the rules' state is as before the batch, and the caller must not
+     * acknowledge any of them.
+     */
+    public synchronized void onMessages(List<InboundMessage> batch) {
+        PendingCommit batchCommit = new PendingCommit(state);
+        pending = batchCommit;
+        try {
+            for (InboundMessage m : batch) {
+                onMessage(m.topic(), m.payload());
+            }
+            pending = null;
+            if (!batchCommit.isEmpty()) {
+                commit(batchCommit.events, state, batchCommit.alerts, batchCommit.now);
+            }
+        } catch (RuntimeException e) {
+            state = batchCommit.stateBefore;
+            if (hearth != null) {
+                batchCommit.seen.forEach(hearth::unmarkSeen);
+            }
+            throw e;
+        } finally {
+            pending = null;
+        }
     }
 
     /** Decodes, evaluates and stores one message. Bad input is counted and dropped, never thrown. */
@@ -101,7 +132,12 @@ public final class HomeMonitor {
         counters.count(decoded);
         if (decoded instanceof Decoded.Sequenced sequenced) {
             apply(sequenced.events(), true, sequenced.batch(), now);
-            hearth.markSeen(sequenced); // only once stored: a message whose storing failed is redelivered and taken
+            // Only once stored (or, in a batch, undone if the batch fails): a message whose storing failed is
+            // redelivered and must be taken then. In a batch, marking now also catches a duplicate within the batch.
+            hearth.markSeen(sequenced);
+            if (pending != null) {
+                pending.seen.add(sequenced);
+            }
         } else if (decoded instanceof Decoded.Rejected rejected) {
             logRejection(rejected.reason());
         }
@@ -158,6 +194,17 @@ public final class HomeMonitor {
         if (events.isEmpty() && alerts.isEmpty() && next.equals(state)) {
             return; // a quiet tick: nothing to commit
         }
+        if (pending != null) {
+            pending.add(events, alerts, now);
+            state = next;
+            return; // committed with the rest of the batch by onMessages
+        }
+        commit(events, next, alerts, now);
+    }
+
+    /** Commits events, the rules' new state and alerts in one transaction, then tells the uplink about the alerts. */
+    private void commit(List<SensorEvent> events, MonitorState next, List<Alert> alerts, Instant now) {
+        alerts = new ArrayList<>(alerts);
         JournalState journal = store.record(events, next, alerts);
         state = next;
         if (journal == JournalState.ALERTS_ONLY && !storeFull) {
@@ -173,6 +220,29 @@ public final class HomeMonitor {
         if (!alerts.isEmpty()) {
             alerts.forEach(a -> LOG.info("alert raised: {} (sensor {}, onset {})", a.type().code(), a.sensorId(), a.onset()));
             listener.raised(alerts);
+        }
+    }
+
+    /** What a batch has evaluated and not yet committed, and how to undo it in memory if the commit fails. */
+    private static final class PendingCommit {
+        final MonitorState stateBefore;
+        final List<SensorEvent> events = new ArrayList<>();
+        final List<Alert> alerts = new ArrayList<>();
+        final List<Decoded.Sequenced> seen = new ArrayList<>();
+        Instant now;
+
+        PendingCommit(MonitorState stateBefore) {
+            this.stateBefore = stateBefore;
+        }
+
+        void add(List<SensorEvent> e, List<Alert> a, Instant at) {
+            events.addAll(e);
+            alerts.addAll(a);
+            now = at;
+        }
+
+        boolean isEmpty() {
+            return now == null;
         }
     }
 

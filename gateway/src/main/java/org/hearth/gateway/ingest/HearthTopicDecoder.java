@@ -115,6 +115,14 @@ public final class HearthTopicDecoder {
         }
     }
 
+    /** Forgets a {@link #markSeen} whose message was not stored after all (its batch failed), so it is taken again. */
+    public synchronized void unmarkSeen(Decoded.Sequenced d) {
+        ArrayDeque<Key> keys = seen.get(d.sensorId());
+        if (keys != null) {
+            keys.remove(new Key(d.seq(), d.sentAt()));
+        }
+    }
+
     private synchronized boolean isSeen(String sensorId, long seq, Instant t) {
         ArrayDeque<Key> keys = seen.get(sensorId);
         return keys != null && keys.contains(new Key(seq, t));

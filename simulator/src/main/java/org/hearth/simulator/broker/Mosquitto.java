@@ -67,6 +67,7 @@ public final class Mosquitto implements AutoCloseable {
                 saveEveryChange ? "autosave_interval 1" : "",
                 "set_tcp_nodelay true",
                 "max_queued_messages 100000",
+                "max_inflight_messages 1000",
                 "log_dest stderr",
                 "log_type error",
                 ""));

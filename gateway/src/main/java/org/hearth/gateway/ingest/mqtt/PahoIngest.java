@@ -13,6 +13,7 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.hearth.gateway.ingest.GroupCommit;
 import org.hearth.gateway.ingest.MessageSink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,23 @@ public final class PahoIngest implements AutoCloseable {
     /** As the other constructor, subscribing to every filter in {@code subscriptions} (at QoS 1, in one request). */
     public PahoIngest(String brokerUri, String clientId, Optional<String> username, Optional<String> password,
             List<String> subscriptions, MessageSink sink, ScheduledExecutorService scheduler) throws MqttException {
+        this(brokerUri, clientId, username, password, subscriptions, sink, null, scheduler);
+    }
+
+    /**
+     * As the other constructors, but messages go through {@code groupCommit}: Paho's acknowledgements are manual and
+     * each PUBACK is sent only once the batch holding the message has committed. A failed batch drops the connection
+     * without acknowledging, so the broker redelivers after the reconnect.
+     */
+    public PahoIngest(String brokerUri, String clientId, Optional<String> username, Optional<String> password,
+            List<String> subscriptions, GroupCommit groupCommit, ScheduledExecutorService scheduler)
+            throws MqttException {
+        this(brokerUri, clientId, username, password, subscriptions, null, groupCommit, scheduler);
+    }
+
+    private PahoIngest(String brokerUri, String clientId, Optional<String> username, Optional<String> password,
+            List<String> subscriptions, MessageSink sink, GroupCommit groupCommit, ScheduledExecutorService scheduler)
+            throws MqttException {
         if (subscriptions.isEmpty()) {
             throw new IllegalArgumentException("at least one subscription is needed");
         }
@@ -60,6 +78,7 @@ public final class PahoIngest implements AutoCloseable {
         }
         username.ifPresent(options::setUserName);
         password.ifPresent(p -> options.setPassword(p.toCharArray()));
+        client.setManualAcks(groupCommit != null);
         client.setCallback(new MqttCallbackExtended() {
             @Override
             public void connectComplete(boolean reconnect, String serverUri) {
@@ -74,8 +93,30 @@ public final class PahoIngest implements AutoCloseable {
             }
 
             @Override
-            public void messageArrived(String topic, MqttMessage message) {
-                sink.onMessage(topic, message.getPayload());
+            public void messageArrived(String topic, MqttMessage message) throws InterruptedException {
+                if (groupCommit == null) {
+                    sink.onMessage(topic, message.getPayload());
+                    return;
+                }
+                int id = message.getId();
+                int qos = message.getQos();
+                groupCommit.submit(topic, message.getPayload(), new GroupCommit.Acknowledgement() {
+                    @Override
+                    public void stored() {
+                        if (qos > 0) {
+                            try {
+                                client.messageArrivedComplete(id, qos);
+                            } catch (MqttException e) {
+                                LOG.debug("mqtt ack after store: {}", e.getReasonCode()); // redelivered later
+                            }
+                        }
+                    }
+
+                    @Override
+                    public void failed(RuntimeException cause) {
+                        dropConnection();
+                    }
+                });
             }
 
             @Override
@@ -121,6 +162,19 @@ public final class PahoIngest implements AutoCloseable {
             LOG.warn("mqtt connect failed ({}), retrying in 2 s", e.getReasonCode());
             retryLater();
         }
+    }
+
+    /** A batch could not be stored: leave without acknowledging it, so the broker redelivers it after reconnect. */
+    private void dropConnection() {
+        try {
+            if (client.isConnected()) {
+                client.disconnectForcibly(0, 1_000, false);
+            }
+        } catch (MqttException e) {
+            LOG.debug("mqtt forced disconnect: {}", e.getReasonCode());
+        }
+        LOG.warn("mqtt connection dropped after a failed store; reconnecting for redelivery");
+        retryLater();
     }
 
     private void retryLater() {
