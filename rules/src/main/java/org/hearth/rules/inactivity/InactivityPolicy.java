@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.time.ZoneOffset;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
@@ -203,6 +204,25 @@ public record InactivityPolicy(ZoneId zone, List<QuietBand> bands) {
         }
         if (best == null) {
             throw new IllegalStateException("no band start within a week after " + x + " in " + zone);
+        }
+        return best;
+    }
+
+    /**
+     * The first instant after {@code x} at which a new local hour begins or the zone's offset changes: the same as
+     * {@link #nextBoundaryAfter} of a policy with a band at every whole hour, without walking 24 bands over three
+     * days. Until the next offset transition the wall clock runs evenly, so the first whole hour it reaches is the
+     * one after {@code x}'s local hour; a transition before that is the answer instead.
+     */
+    static Instant nextHourBoundaryAfter(Instant x, ZoneId zone) {
+        ZoneRules rules = zone.getRules();
+        ZoneOffsetTransition transition = rules.nextTransition(x);
+        Instant best = transition == null ? null : transition.getInstant();
+        LocalDateTime nextHour = LocalDateTime.ofInstant(x, zone).truncatedTo(ChronoUnit.HOURS).plusHours(1);
+        for (Instant occurrence : occurrences(rules, nextHour)) {
+            if (occurrence.isAfter(x) && (best == null || occurrence.isBefore(best))) {
+                best = occurrence;
+            }
         }
         return best;
     }

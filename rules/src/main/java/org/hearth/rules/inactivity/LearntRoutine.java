@@ -96,17 +96,10 @@ public record LearntRoutine(Instant since, Instant decayedTo, Instant openHourEn
         if (openHourEnd == null && !openCopy.isEmpty()) {
             throw new IllegalArgumentException("open silences need an open hour");
         }
-        TreeMap<String, int[]> histogramsCopy = new TreeMap<>();
-        if (histograms != null) {
-            histograms.forEach((key, weights) -> {
-                if (weights == null || weights.length != HOURS * BUCKETS) {
-                    throw new IllegalArgumentException("the histograms of " + key + " need " + HOURS * BUCKETS
-                            + " weights");
-                }
-                requireWeights(weights);
-                histogramsCopy.put(Objects.requireNonNull(key, "situation key"), weights.clone());
-            });
-        }
+        // Histograms built by learn() come from arrays this class owns and never changes again: validated when they
+        // were made, so not copied again. Copying every situation's 504 weights on every event was the rules' hot spot.
+        TreeMap<String, int[]> histogramsCopy = histograms instanceof OwnedHistograms owned ? owned
+                : validatedCopy(histograms);
         if (histogramsCopy.size() > MAX_SITUATIONS || openCopy.size() > MAX_SITUATIONS) {
             throw new IllegalArgumentException("a routine keeps at most " + MAX_SITUATIONS + " situations");
         }
@@ -117,6 +110,21 @@ public record LearntRoutine(Instant since, Instant decayedTo, Instant openHourEn
         requireWeights(hours);
         open = Collections.unmodifiableSortedMap(openCopy);
         histograms = Collections.unmodifiableSortedMap(histogramsCopy);
+    }
+
+    private static TreeMap<String, int[]> validatedCopy(Map<String, int[]> histograms) {
+        TreeMap<String, int[]> copy = new TreeMap<>();
+        if (histograms != null) {
+            histograms.forEach((key, weights) -> {
+                if (weights == null || weights.length != HOURS * BUCKETS) {
+                    throw new IllegalArgumentException("the histograms of " + key + " need " + HOURS * BUCKETS
+                            + " weights");
+                }
+                requireWeights(weights);
+                copy.put(Objects.requireNonNull(key, "situation key"), weights.clone());
+            });
+        }
+        return copy;
     }
 
     /**
@@ -160,11 +168,10 @@ public record LearntRoutine(Instant since, Instant decayedTo, Instant openHourEn
         if (b.since == null) {
             b.since = from;
         }
-        InactivityPolicy localHours = policy.hours();
         String key = situation.key();
         Instant t = from;
         while (t.isBefore(to)) {
-            Instant end = localHours.nextBoundaryAfter(t);
+            Instant end = InactivityPolicy.nextHourBoundaryAfter(t, policy.zone());
             int hour = LocalTime.ofInstant(t, policy.zone()).getHour();
             long reached = Duration.between(from, end.isBefore(to) ? end : to).toSeconds();
             if (b.openHourEnd != null && !b.openHourEnd.equals(end)) {
@@ -322,6 +329,18 @@ public record LearntRoutine(Instant since, Instant decayedTo, Instant openHourEn
                 + ", hours=" + Arrays.toString(hours) + "]";
     }
 
+    /**
+     * The histograms of a {@link Builder}: arrays either fresh or shared with an immutable routine, and never written
+     * after {@link Builder#build}. Only this class can make one, so the constructor can trust it without copying.
+     */
+    private static final class OwnedHistograms extends TreeMap<String, int[]> {
+        private static final long serialVersionUID = 1L;
+
+        OwnedHistograms(Map<String, int[]> shared) {
+            super(shared);
+        }
+    }
+
     /** The mutable working copy of one {@link #learn} call. */
     private static final class Builder {
         Instant since;
@@ -329,7 +348,7 @@ public record LearntRoutine(Instant since, Instant decayedTo, Instant openHourEn
         Instant openHourEnd;
         int openHour;
         final TreeMap<String, Long> open;
-        final TreeMap<String, int[]> histograms;
+        final OwnedHistograms histograms;
         final int[] hours;
 
         Builder(LearntRoutine r) {
@@ -338,7 +357,7 @@ public record LearntRoutine(Instant since, Instant decayedTo, Instant openHourEn
             openHourEnd = r.openHourEnd;
             openHour = r.openHour;
             open = new TreeMap<>(r.open);
-            histograms = new TreeMap<>(r.histograms); // arrays copied before they change, see closeOpenHour
+            histograms = new OwnedHistograms(r.histograms); // arrays copied before they change, see closeOpenHour
             hours = r.hours.clone();
         }
 

@@ -253,15 +253,6 @@ public record RoutinePolicy(ZoneId zone, Map<QuietContext, List<LimitBand>> limi
         return new InactivityPolicy(zone, bands);
     }
 
-    /** The policy whose bands are the local hours: its boundaries are where the routine's hours begin and end. */
-    InactivityPolicy hours() {
-        List<QuietBand> bands = new ArrayList<>(24);
-        for (int hour = 0; hour < 24; hour++) {
-            bands.add(new QuietBand(LocalTime.of(hour, 0), Duration.ofHours(1)));
-        }
-        return new InactivityPolicy(zone, bands);
-    }
-
     private Allowance allowanceAt(LearntRoutine routine, Situation situation, Instant since, LocalTime local) {
         LimitBand band = limitAt(situation.context(), local);
         if (!band.adjustable()) {
