@@ -32,9 +32,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One running gateway: store, rules, MQTT ingest (and the embedded broker when configured), and the uplink.
  *
- * <p>Threads: Paho's callback thread ingests; one scheduler thread ticks the rules on the clock and retries the broker
- * connection; one uplink thread drains the outbox, woken at once when an alert is committed. With {@code autoTick}
- * off, the caller drives the rules' clock through {@link #tick()} (the simulator's virtual time).
+ * <p>Threads: Paho's callback thread ingests, and the ingest's own thread (re)connects to the broker; one scheduler
+ * thread ticks the rules on the clock; one uplink thread drains the outbox, woken at once when an alert is committed.
+ * With {@code autoTick} off, the caller drives the rules' clock through {@link #tick()} (the simulator's virtual time).
  *
  * <p>The uplink thread also polls the team's acknowledgements when due and carries out escalations; the tick decides
  * escalations (from stored instants) and wakes it. Every {@link #HEALTH_SNAPSHOT_EVERY} (real time) the health is
@@ -102,7 +102,7 @@ public final class Gateway implements AutoCloseable {
         String brokerUri = broker != null ? broker.uri() : mqtt.broker();
         this.ingest = new PahoIngest(brokerUri, mqtt.clientId(), mqtt.username(), mqtt.password(),
                 java.util.List.of(decoder.subscription(), hearthDecoder.subscription()),
-                monitor::onMessage, scheduler);
+                monitor::onMessage);
         ingest.start();
         this.escalationChannel = new PahoEscalationChannel(brokerUri, mqtt.clientId() + "-escalation", mqtt.username(),
                 mqtt.password(), config.escalation().topic(), ESCALATION_PUBLISH_TIMEOUT);
@@ -176,6 +176,11 @@ public final class Gateway implements AutoCloseable {
                 store.stats(), drainer.health(), lifecycle.countByState(), lifecycle.escalationStats(),
                 new GatewayHealth.Acknowledgements(acknowledgements.lastPoll(), acknowledgements.lastError(), lifecycle.ackCursor()),
                 clock.instant());
+    }
+
+    /** Successful broker connections so far (more than one: the gateway has reconnected). */
+    public long mqttConnections() {
+        return ingest.connections();
     }
 
     /** Ingest counters (accepted, rejected by reason). */
