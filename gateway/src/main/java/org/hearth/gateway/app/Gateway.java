@@ -82,7 +82,7 @@ public final class Gateway implements AutoCloseable {
         var careRecord = new FhirCareRecord(careRecordConfig.baseUrl(), bundles, careRecordConfig.requestTimeout(),
                 careRecordConfig.bearerToken());
         this.drainer = new OutboxDrainer(store, careRecord, clock, careRecordConfig.firstRetry(), careRecordConfig.maxRetry(),
-                careRecordConfig.batchSize());
+                careRecordConfig.batchSize(), careRecordConfig.maxInFlight());
         var tasks = new FhirTasks(careRecordConfig.baseUrl(), careRecordConfig.identifierSystem(), config.gatewayId(),
                 careRecordConfig.requestTimeout(), careRecordConfig.bearerToken());
         this.acknowledgements = new AcknowledgementPoller(lifecycle, tasks, clock, careRecordConfig.ackPollInterval());
@@ -228,10 +228,13 @@ public final class Gateway implements AutoCloseable {
     private void drainLoop() {
         while (running) {
             try {
-                drainer.drainOnce();
+                int delivered = drainer.drainOnce();
                 acknowledgements.pollIfDue();
                 escalator.deliverPending();
                 uplinkPasses.incrementAndGet();
+                if (delivered > 0) {
+                    continue; // a backlog may remain: drain on without waiting
+                }
                 // Wake at once for a new alert, else re-check every second for rows whose not-before has come.
                 wake.poll(1, TimeUnit.SECONDS);
                 wake.clear();
@@ -271,6 +274,7 @@ public final class Gateway implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        drainer.close();
         escalationChannel.close();
         store.close();
         LOG.info("gateway {} stopped", config.gatewayId());
