@@ -1,6 +1,8 @@
 package org.hearth.gateway.app;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.security.PrivateKey;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -25,6 +27,11 @@ import org.hearth.gateway.uplink.OutboxDrainer;
 import org.hearth.gateway.uplink.fhir.FhirAlertBundle;
 import org.hearth.gateway.uplink.fhir.FhirCareRecord;
 import org.hearth.gateway.uplink.fhir.FhirTasks;
+import org.hearth.gateway.uplink.oauth.AccessTokens;
+import org.hearth.gateway.uplink.oauth.ClientCredentialsTokens;
+import org.hearth.gateway.uplink.oauth.FixedToken;
+import org.hearth.gateway.uplink.oauth.JwtAssertion;
+import org.hearth.gateway.uplink.oauth.PemPrivateKey;
 import org.hearth.rules.engine.RulesEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,6 +69,7 @@ public final class Gateway implements AutoCloseable {
     private final AcknowledgementPoller acknowledgements;
     private final PahoEscalationChannel escalationChannel;
     private final Escalator escalator;
+    private final AccessTokens tokens;
     private final java.util.concurrent.atomic.AtomicLong uplinkPasses = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean running = true;
 
@@ -79,12 +87,12 @@ public final class Gateway implements AutoCloseable {
         var careRecordConfig = config.careRecord();
         var bundles = new FhirAlertBundle(careRecordConfig.identifierSystem(), config.gatewayId(),
                 config.resident().nhsNumber(), careRecordConfig.teamOdsCode());
-        var careRecord = new FhirCareRecord(careRecordConfig.baseUrl(), bundles, careRecordConfig.requestTimeout(),
-                careRecordConfig.bearerToken());
+        this.tokens = accessTokens(careRecordConfig, clock);
+        var careRecord = new FhirCareRecord(careRecordConfig.baseUrl(), bundles, careRecordConfig.requestTimeout(), tokens);
         this.drainer = new OutboxDrainer(store, careRecord, clock, careRecordConfig.firstRetry(), careRecordConfig.maxRetry(),
                 careRecordConfig.batchSize(), careRecordConfig.maxInFlight());
         var tasks = new FhirTasks(careRecordConfig.baseUrl(), careRecordConfig.identifierSystem(), config.gatewayId(),
-                careRecordConfig.requestTimeout(), careRecordConfig.bearerToken());
+                careRecordConfig.requestTimeout(), tokens);
         this.acknowledgements = new AcknowledgementPoller(lifecycle, tasks, clock, careRecordConfig.ackPollInterval());
 
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "hearth-scheduler"));
@@ -113,6 +121,22 @@ public final class Gateway implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(this::safeSnapshot, 0, snapshotEvery, TimeUnit.MILLISECONDS);
         LOG.info("gateway {} started: {} sensors, broker {}, care record {}", config.gatewayId(), config.sensors().size(),
                 broker != null ? "embedded " + brokerUri : brokerUri, careRecordConfig.baseUrl());
+    }
+
+    /** OAuth2 client credentials when configured, else the static bearer token (if any). */
+    private static AccessTokens accessTokens(GatewayConfig.CareRecord careRecord, Clock clock) {
+        if (careRecord.auth().isEmpty()) {
+            return new FixedToken(careRecord.bearerToken());
+        }
+        GatewayConfig.Auth auth = careRecord.auth().get();
+        PrivateKey key;
+        try {
+            key = PemPrivateKey.read(auth.privateKey());
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalStateException("care-record.auth.private-key: cannot be used (" + e.getMessage() + ")");
+        }
+        var assertion = new JwtAssertion(auth.clientId(), auth.tokenUrl().toString(), key, auth.keyId(), clock);
+        return new ClientCredentialsTokens(auth.tokenUrl(), assertion, auth.scope(), clock, careRecord.requestTimeout());
     }
 
     /** Starts a gateway. With {@code autoTick} false the caller must call {@link #tick()} as its clock moves. */
@@ -173,7 +197,7 @@ public final class Gateway implements AutoCloseable {
     /** The gateway's health now. */
     public GatewayHealth health() {
         return new GatewayHealth(ingest.connected(), counters.accepted(), counters.rejections(), store.alertCount(),
-                store.stats(), drainer.health(), lifecycle.countByState(), lifecycle.escalationStats(),
+                store.stats(), drainer.health().withAuth(tokens.rejections(), tokens.failures()), lifecycle.countByState(), lifecycle.escalationStats(),
                 new GatewayHealth.Acknowledgements(acknowledgements.lastPoll(), acknowledgements.lastError(), lifecycle.ackCursor()),
                 clock.instant());
     }

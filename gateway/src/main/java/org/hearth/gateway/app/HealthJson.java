@@ -63,6 +63,8 @@ final class HealthJson {
         uplink.put("breaker", h.uplink().breaker());
         text(uplink, "lastError", h.uplink().lastError());
         time(uplink, "lastAttempt", h.uplink().lastAttempt());
+        uplink.put("authRejections", h.uplink().authRejections());
+        uplink.put("tokenFailures", h.uplink().tokenFailures());
 
         ObjectNode alerts = o.putObject("alerts");
         alerts.put("total", h.alertsRaised());
