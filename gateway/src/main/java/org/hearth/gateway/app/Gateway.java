@@ -87,7 +87,9 @@ public final class Gateway implements AutoCloseable {
         var careRecordConfig = config.careRecord();
         var bundles = new FhirAlertBundle(careRecordConfig.identifierSystem(), config.gatewayId(),
                 config.resident().nhsNumber(), careRecordConfig.teamOdsCode());
-        this.tokens = accessTokens(careRecordConfig, clock);
+        // Token lifetimes and assertion expiry are the authorisation server's real time, even when the rules run on
+        // the simulator's virtual clock.
+        this.tokens = accessTokens(careRecordConfig, Clock.systemUTC());
         var careRecord = new FhirCareRecord(careRecordConfig.baseUrl(), bundles, careRecordConfig.requestTimeout(), tokens);
         this.drainer = new OutboxDrainer(store, careRecord, clock, careRecordConfig.firstRetry(), careRecordConfig.maxRetry(),
                 careRecordConfig.batchSize(), careRecordConfig.maxInFlight());

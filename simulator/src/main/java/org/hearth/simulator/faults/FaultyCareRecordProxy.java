@@ -93,6 +93,11 @@ public final class FaultyCareRecordProxy implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/token";
     }
 
+    /** Revokes every token issued so far: the next request with one is answered 401. */
+    public void revokeTokens() {
+        tokens.revokeAll();
+    }
+
     /** Tokens issued so far. */
     public int tokensIssued() {
         return tokens.issued();

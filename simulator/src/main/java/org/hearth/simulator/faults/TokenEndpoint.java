@@ -51,6 +51,10 @@ final class TokenEndpoint {
         return unauthorized.get();
     }
 
+    void revokeAll() {
+        live.clear();
+    }
+
     boolean allExpired() {
         Instant now = clock.instant();
         return live.values().stream().noneMatch(now::isBefore);

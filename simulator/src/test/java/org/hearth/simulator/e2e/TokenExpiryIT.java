@@ -21,12 +21,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * OAuth2 client credentials with a signed JWT (ES384) in front of the real care record: tokens live 2 s, so each help
- * call after the first meets a 401, the gateway fetches a fresh token and delivers, with no duplicate.
+ * OAuth2 client credentials with a signed JWT (ES384) in front of the real care record. Tokens live 5 s: a help call
+ * after expiry goes out with a fresh token; a call after the server revoked the gateway's still-valid token meets a
+ * 401, and the gateway drops it, fetches a new one and delivers. Every alert is stored once.
  */
 class TokenExpiryIT {
     private static final Instant MONDAY = LocalDateTime.of(2026, 11, 23, 8, 0).atZone(GatewayRig.LONDON).toInstant();
+    /** Buttons pressed one by one; one more (button CALLS) takes the token that is then revoked. */
     private static final int CALLS = 3;
+    private static final int REVOKED = 2;
 
     @Test
     void deliveryContinuesAcrossTokenExpiryWithoutDuplicates(@TempDir Path dir) throws Exception {
@@ -39,7 +42,7 @@ class TokenExpiryIT {
                 + Base64.getMimeEncoder().encodeToString(keys.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n");
 
         try (var proxy = FaultyCareRecordProxy.start(SharedSandbox.get().baseUrl())) {
-            proxy.requireTokens(keys.getPublic(), Duration.ofSeconds(2));
+            proxy.requireTokens(keys.getPublic(), Duration.ofSeconds(5));
             String auth = """
                       auth:
                         token-url: "%s"
@@ -48,21 +51,26 @@ class TokenExpiryIT {
                         key-id: gateway-key-1
                         scope: system/Task.write system/Observation.write
                     """.formatted(proxy.tokenUrl(), pem.toAbsolutePath());
-            try (var rig = new GatewayRig(id -> ButtonHome.yaml(id, CALLS, mosquitto.uri(), proxy.baseUrl(),
+            try (var rig = new GatewayRig(id -> ButtonHome.yaml(id, CALLS + 1, mosquitto.uri(), proxy.baseUrl(),
                     dir.resolve("hearth.db")) + auth, dir, MONDAY)) {
                 for (int i = 0; i < CALLS; i++) {
-                    // Every token issued so far is dead: this call must get past a 401.
-                    await().atMost(Duration.ofSeconds(10)).until(proxy::allTokensExpired);
+                    // Every token issued so far has expired, or (for the last call) was revoked while still valid.
+                    await().atMost(Duration.ofSeconds(15)).until(proxy::allTokensExpired);
+                    if (i == REVOKED) {
+                        rig.sensors.press(ButtonHome.name(CALLS), "single"); // take a token, then lose it
+                        await().atMost(Duration.ofSeconds(30)).until(() -> rig.gateway.health().outbox().delivered() == CALLS);
+                        proxy.revokeTokens();
+                    }
                     rig.sensors.press(ButtonHome.name(i), "single");
-                    long delivered = i + 1;
+                    long delivered = i + 1 + (i >= REVOKED ? 1 : 0);
                     await().atMost(Duration.ofSeconds(30)).until(() -> rig.gateway.health().outbox().delivered() == delivered);
                 }
 
-                assertThat(rig.tasks()).hasSize(CALLS).allSatisfy((id, n) -> assertThat(n).isEqualTo(1));
-                assertThat(rig.observations()).hasSize(CALLS).allSatisfy((id, n) -> assertThat(n).isEqualTo(1));
-                assertThat(proxy.tokensIssued()).isGreaterThanOrEqualTo(CALLS);
-                assertThat(proxy.unauthorized()).isGreaterThanOrEqualTo(CALLS - 1);
-                assertThat(rig.gateway.health().uplink().authRejections()).isGreaterThanOrEqualTo(CALLS - 1);
+                assertThat(rig.tasks()).hasSize(CALLS + 1).allSatisfy((id, n) -> assertThat(n).isEqualTo(1));
+                assertThat(rig.observations()).hasSize(CALLS + 1).allSatisfy((id, n) -> assertThat(n).isEqualTo(1));
+                assertThat(proxy.tokensIssued()).isGreaterThanOrEqualTo(CALLS + 1);
+                assertThat(proxy.unauthorized()).isPositive();
+                assertThat(rig.gateway.health().uplink().authRejections()).isPositive();
                 assertThat(rig.gateway.health().uplink().tokenFailures()).isZero();
             }
         }
