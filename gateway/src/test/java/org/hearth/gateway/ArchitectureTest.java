@@ -61,8 +61,9 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule theOauthAdapterKnowsNoFhirStoreOrMqtt = noClasses()
             .that().resideInAPackage("org.hearth.gateway.uplink.oauth..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.hearth.gateway.uplink.fhir..", "org.hearth.gateway.store..",
-                    "org.hearth.gateway.ingest..", "org.hearth.gateway.escalation..", "java.sql..", "org.sqlite..",
+            .should().dependOnClassesThat().resideInAnyPackage("org.hearth.gateway.uplink.fhir..",
+                    "org.hearth.gateway.store..", "org.hearth.gateway.ingest..", "org.hearth.gateway.escalation..",
+                    "java.sql..", "org.sqlite..",
                     "ca.uhn..", "org.hl7..", "org.eclipse.paho..");
 
     @ArchTest

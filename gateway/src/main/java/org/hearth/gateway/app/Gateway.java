@@ -90,7 +90,8 @@ public final class Gateway implements AutoCloseable {
         // Token lifetimes and assertion expiry are the authorisation server's real time, even when the rules run on
         // the simulator's virtual clock.
         this.tokens = accessTokens(careRecordConfig, Clock.systemUTC());
-        var careRecord = new FhirCareRecord(careRecordConfig.baseUrl(), bundles, careRecordConfig.requestTimeout(), tokens);
+        var careRecord = new FhirCareRecord(careRecordConfig.baseUrl(), bundles, careRecordConfig.requestTimeout(),
+                tokens);
         this.drainer = new OutboxDrainer(store, careRecord, clock, careRecordConfig.firstRetry(), careRecordConfig.maxRetry(),
                 careRecordConfig.batchSize(), careRecordConfig.maxInFlight());
         var tasks = new FhirTasks(careRecordConfig.baseUrl(), careRecordConfig.identifierSystem(), config.gatewayId(),
@@ -138,7 +139,8 @@ public final class Gateway implements AutoCloseable {
             throw new IllegalStateException("care-record.auth.private-key: cannot be used (" + e.getMessage() + ")");
         }
         var assertion = new JwtAssertion(auth.clientId(), auth.tokenUrl().toString(), key, auth.keyId(), clock);
-        return new ClientCredentialsTokens(auth.tokenUrl(), assertion, auth.scope(), clock, careRecord.requestTimeout());
+        return new ClientCredentialsTokens(auth.tokenUrl(), assertion, auth.scope(), clock,
+                careRecord.requestTimeout());
     }
 
     /** Starts a gateway. With {@code autoTick} false the caller must call {@link #tick()} as its clock moves. */
@@ -199,7 +201,8 @@ public final class Gateway implements AutoCloseable {
     /** The gateway's health now. */
     public GatewayHealth health() {
         return new GatewayHealth(ingest.connected(), counters.accepted(), counters.rejections(), store.alertCount(),
-                store.stats(), drainer.health().withAuth(tokens.rejections(), tokens.failures()), lifecycle.countByState(), lifecycle.escalationStats(),
+                store.stats(), drainer.health().withAuth(tokens.rejections(), tokens.failures()),
+                lifecycle.countByState(), lifecycle.escalationStats(),
                 new GatewayHealth.Acknowledgements(acknowledgements.lastPoll(), acknowledgements.lastError(), lifecycle.ackCursor()),
                 clock.instant());
     }

@@ -43,7 +43,15 @@ public final class OutboxDrainer implements AutoCloseable {
     /** Runs the concurrent requests of a wave; null when one at a time. */
     private final ExecutorService senders;
     private Instant singlesUntil = Instant.MIN;
-    private volatile boolean warmedUp;
+    /**
+     * Batches sent at once now: 1 until a request succeeds (concurrent first transactions would race to create the
+     * same Patient) and again after any transient failure (a slow or struggling care record gets one request), then
+     * {@code maxInFlight}. Only the uplink thread reads and writes it.
+     */
+    private int width = 1;
+    /** Items per batch now: halved after a transient failure (a big transaction may be what times out), then
+     * doubled back up to {@code batchSize} after each success. */
+    private int currentBatch;
     private volatile String lastError;
     private volatile Instant lastAttempt;
 
@@ -67,6 +75,7 @@ public final class OutboxDrainer implements AutoCloseable {
             throw new IllegalArgumentException("batch size and max in flight must be at least 1");
         }
         this.batchSize = batchSize;
+        this.currentBatch = batchSize;
         this.maxInFlight = maxInFlight;
         this.senders = maxInFlight == 1 ? null : Executors.newFixedThreadPool(maxInFlight, r -> {
             Thread t = new Thread(r, "hearth-uplink-send");
@@ -101,10 +110,8 @@ public final class OutboxDrainer implements AutoCloseable {
         List<OutboxItem> due = outbox.claimDue(clock.instant(), BATCH);
         int next = 0;
         while (next < due.size()) {
-            // A backlog goes in batches (one transaction each); a single due row goes alone. Until a first request
-            // has succeeded, one at a time: concurrent first transactions would race to create the same Patient.
-            int size = clock.instant().isBefore(singlesUntil) ? 1 : batchSize;
-            int width = warmedUp ? maxInFlight : 1;
+            // A backlog goes in batches (one transaction each); a single due row goes alone.
+            int size = clock.instant().isBefore(singlesUntil) ? 1 : currentBatch;
             List<List<OutboxItem>> wave = new ArrayList<>();
             while (wave.size() < width && next < due.size()) {
                 wave.add(due.subList(next, Math.min(due.size(), next + size)));
@@ -131,6 +138,7 @@ public final class OutboxDrainer implements AutoCloseable {
                     delivered += settle(batch, result.get(), outcomes);
                 }
             }
+            adapt(results);
             if (open) {
                 due.subList(next, due.size()).forEach(item -> outcomes.add(new OutboxOutcome.PutBack(item.id())));
                 lastError = "circuit open";
@@ -140,6 +148,19 @@ public final class OutboxDrainer implements AutoCloseable {
             outbox.settle(outcomes);
         }
         return delivered;
+    }
+
+    /** Slows down after a transient failure, speeds up again after success. */
+    private void adapt(List<Optional<Delivery>> results) {
+        boolean transientFailure = results.stream().anyMatch(r -> r.isPresent() && r.get() instanceof Delivery.Retry);
+        boolean accepted = results.stream().anyMatch(r -> r.isPresent() && r.get() instanceof Delivery.Accepted);
+        if (transientFailure) {
+            width = 1;
+            currentBatch = Math.max(1, currentBatch / 2);
+        } else if (accepted) {
+            width = maxInFlight;
+            currentBatch = Math.min(batchSize, currentBatch * 2);
+        }
     }
 
     /** Sends each batch of the wave (concurrently when more than one); empty where the breaker refused the call. */
@@ -159,7 +180,8 @@ public final class OutboxDrainer implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 results.add(Optional.of(new Delivery.Retry("interrupted")));
             } catch (ExecutionException e) {
-                results.add(Optional.of(new Delivery.Retry("adapter error: " + e.getCause().getClass().getSimpleName())));
+                String error = e.getCause().getClass().getSimpleName();
+                results.add(Optional.of(new Delivery.Retry("adapter error: " + error)));
             }
         }
         return results;
@@ -174,7 +196,6 @@ public final class OutboxDrainer implements AutoCloseable {
                 }
                 return sent;
             });
-            warmedUp = true;
             return Optional.of(d);
         } catch (RemoteFailure e) {
             return Optional.of(new Delivery.Retry(e.getMessage()));

@@ -71,6 +71,38 @@ class OutboxDrainerConcurrencyTest {
         assertThat(store.stats().pending()).isZero();
     }
 
+    @Test
+    void aTransientFailureSendsTheNextRequestAloneWithHalfTheBatchThenSpeedsUpAgain() {
+        Instant start = clock.instant();
+        for (int i = 0; i < 20; i++) {
+            store.record(List.of(), EngineState.initial(), List.of(TestAlerts.helpButton("pendant-" + i, start)));
+        }
+        List<Integer> sizes = Collections.synchronizedList(new ArrayList<>());
+        CareRecord slowAtFirst = new CareRecord() {
+            @Override
+            public Delivery send(OutboxItem item) {
+                return sendAll(List.of(item));
+            }
+
+            @Override
+            public Delivery sendAll(List<OutboxItem> items) {
+                sizes.add(items.size());
+                if (sizes.size() == 1) {
+                    return new Delivery.Retry("timeout");
+                }
+                return new Delivery.Accepted(String.join(";", items.stream().map(i -> "Observation/1 Task/2").toList()));
+            }
+        };
+        try (var drainer = new OutboxDrainer(store, slowAtFirst, clock, Duration.ofSeconds(2), Duration.ofMinutes(10),
+                8, MAX_IN_FLIGHT)) {
+            drainer.drainOnce();
+        }
+
+        assertThat(sizes).containsExactly(8, 4, 8);
+        assertThat(store.stats().delivered()).isEqualTo(12);
+        assertThat(store.stats().pending()).as("the 8 that timed out wait for their retry").isEqualTo(8);
+    }
+
     /** Accepts every batch; all but the first call meet at the barrier, so they must be concurrent. */
     private final class BarrierCareRecord implements CareRecord {
         @Override

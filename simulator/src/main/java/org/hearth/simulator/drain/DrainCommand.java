@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
  * care record holds every alert of the run exactly once.
  */
 @Command(name = "drain", mixinStandardHelpOptions = true,
-        description = "Time the uplink draining an outage backlog into the care record, against the care record's ceiling.")
+        description = "Time the uplink draining an outage backlog into the care record, against its own ceiling.")
 public final class DrainCommand implements Callable<Integer> {
     private static final String SYSTEM = DemoHome.IDENTIFIER_SYSTEM;
     private static final String TEAM = "RX1CT";
@@ -43,7 +43,8 @@ public final class DrainCommand implements Callable<Integer> {
     @Option(names = "--care-record", description = "base URL of a running care record (default: start the sandbox)")
     String careRecordUrl;
 
-    @Option(names = "--batch-size", defaultValue = "50", description = "care-record.batch-size (default ${DEFAULT-VALUE})")
+    @Option(names = "--batch-size", defaultValue = "50",
+            description = "care-record.batch-size (default ${DEFAULT-VALUE})")
     int batchSize;
 
     @Option(names = "--max-in-flight", defaultValue = "4",
@@ -84,9 +85,11 @@ public final class DrainCommand implements Callable<Integer> {
             long lost = alerts - held;
             double drainRate = alerts / drainSeconds;
             double ceilingRate = alerts / ceilingSeconds;
-            out.printf("sandbox ceiling: %d alerts in %.2f s = %.0f alerts/s (posted directly, batches of %d, %d in flight)%n",
+            out.printf("sandbox ceiling: %d alerts in %.2f s = %.0f alerts/s "
+                    + "(posted directly, batches of %d, %d in flight)%n",
                     alerts, ceilingSeconds, ceilingRate, batchSize, maxInFlight);
-            out.printf("drain: %d alerts in %.2f s = %.0f alerts/s (%.2f of the sandbox ceiling; %d lost, %d duplicates)%n",
+            out.printf("drain: %d alerts in %.2f s = %.0f alerts/s "
+                    + "(%.2f of the sandbox ceiling; %d lost, %d duplicates)%n",
                     alerts, drainSeconds, drainRate, drainRate / ceilingRate, lost, duplicates);
             out.flush();
             return lost == 0 && duplicates == 0 ? 0 : 1;

@@ -46,7 +46,8 @@ class BrokerRestartIT {
             // The gateway is still finding the broker again: these wait in its persistent session.
             publishRadar(broker.uri(), PER_PHASE, 2 * PER_PHASE);
             LOG.info("published while reconnecting; gateway connections so far: {}", rig.gateway.mqttConnections());
-            await().atMost(Duration.ofSeconds(30)).until(() -> rig.gateway.mqttConnections() >= 2 && rig.gateway.ready());
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> rig.gateway.mqttConnections() >= 2 && rig.gateway.ready());
 
             publishRadar(broker.uri(), 2 * PER_PHASE, 3 * PER_PHASE);
             try (var sensors = new Zigbee2MqttSensors(broker.uri(), rig.gatewayId + "-bridge-2", "zigbee2mqtt")) {

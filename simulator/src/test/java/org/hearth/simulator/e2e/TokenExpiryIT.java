@@ -38,8 +38,9 @@ class TokenExpiryIT {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp384r1"));
         KeyPair keys = generator.generateKeyPair();
-        Path pem = Files.writeString(dir.resolve("gateway-key.pem"), "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder().encodeToString(keys.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n");
+        String base64 = Base64.getMimeEncoder().encodeToString(keys.getPrivate().getEncoded());
+        Path pem = Files.writeString(dir.resolve("gateway-key.pem"),
+                "-----BEGIN PRIVATE KEY-----\n" + base64 + "\n-----END PRIVATE KEY-----\n");
 
         try (var proxy = FaultyCareRecordProxy.start(SharedSandbox.get().baseUrl())) {
             proxy.requireTokens(keys.getPublic(), Duration.ofSeconds(5));
@@ -58,12 +59,12 @@ class TokenExpiryIT {
                     await().atMost(Duration.ofSeconds(15)).until(proxy::allTokensExpired);
                     if (i == REVOKED) {
                         rig.sensors.press(ButtonHome.name(CALLS), "single"); // take a token, then lose it
-                        await().atMost(Duration.ofSeconds(30)).until(() -> rig.gateway.health().outbox().delivered() == CALLS);
+                        awaitDelivered(rig, CALLS);
                         proxy.revokeTokens();
                     }
                     rig.sensors.press(ButtonHome.name(i), "single");
                     long delivered = i + 1 + (i >= REVOKED ? 1 : 0);
-                    await().atMost(Duration.ofSeconds(30)).until(() -> rig.gateway.health().outbox().delivered() == delivered);
+                    awaitDelivered(rig, delivered);
                 }
 
                 assertThat(rig.tasks()).hasSize(CALLS + 1).allSatisfy((id, n) -> assertThat(n).isEqualTo(1));
@@ -74,5 +75,9 @@ class TokenExpiryIT {
                 assertThat(rig.gateway.health().uplink().tokenFailures()).isZero();
             }
         }
+    }
+
+    private static void awaitDelivered(GatewayRig rig, long n) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> rig.gateway.health().outbox().delivered() == n);
     }
 }

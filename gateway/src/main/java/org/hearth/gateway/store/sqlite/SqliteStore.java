@@ -332,11 +332,12 @@ public final class SqliteStore implements HomeStore, Outbox, AutoCloseable {
         }
         try (PreparedStatement done = db.prepareStatement("UPDATE outbox SET state = 'delivered', delivered_ms = ?, "
                         + "references_ = ?, last_error = NULL WHERE id = ?");
-                PreparedStatement sent = db.prepareStatement(
-                        "UPDATE alerts SET state = 'sent' WHERE identifier = (SELECT identifier FROM outbox WHERE id = ?)");
+                PreparedStatement sent = db.prepareStatement("UPDATE alerts SET state = 'sent' "
+                        + "WHERE identifier = (SELECT identifier FROM outbox WHERE id = ?)");
                 PreparedStatement retry = db.prepareStatement(
                         "UPDATE outbox SET state = 'pending', not_before_ms = ?, last_error = ? WHERE id = ?");
-                PreparedStatement dead = db.prepareStatement("UPDATE outbox SET state = 'dead', last_error = ? WHERE id = ?");
+                PreparedStatement dead = db.prepareStatement(
+                        "UPDATE outbox SET state = 'dead', last_error = ? WHERE id = ?");
                 PreparedStatement back = db.prepareStatement("UPDATE outbox SET state = 'pending', "
                         + "attempts = MAX(0, attempts - 1) WHERE id = ? AND state = 'in_flight'")) {
             for (OutboxOutcome o : outcomes) {

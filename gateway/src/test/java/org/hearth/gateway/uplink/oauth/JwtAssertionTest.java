@@ -50,8 +50,9 @@ class JwtAssertionTest {
     }
 
     private void assertSignedAndVerified(KeyPair pair, String alg, String jca) throws Exception {
-        Path pem = Files.writeString(dir.resolve("key.pem"), "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder().encodeToString(pair.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n");
+        String base64 = Base64.getMimeEncoder().encodeToString(pair.getPrivate().getEncoded());
+        Path pem = Files.writeString(dir.resolve("key.pem"),
+                "-----BEGIN PRIVATE KEY-----\n" + base64 + "\n-----END PRIVATE KEY-----\n");
         var assertion = new JwtAssertion("hearth-gw-1", TOKEN_URL, PemPrivateKey.read(pem), "k1", clock);
 
         String jwt = assertion.sign();
