@@ -59,6 +59,14 @@ class ArchitectureTest {
                     "org.hearth.gateway.escalation.mqtt..");
 
     @ArchTest
+    static final ArchRule theOauthAdapterKnowsNoFhirStoreOrMqtt = noClasses()
+            .that().resideInAPackage("org.hearth.gateway.uplink.oauth..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.hearth.gateway.uplink.fhir..",
+                    "org.hearth.gateway.store..", "org.hearth.gateway.ingest..", "org.hearth.gateway.escalation..",
+                    "java.sql..", "org.sqlite..",
+                    "ca.uhn..", "org.hl7..", "org.eclipse.paho..");
+
+    @ArchTest
     static final ArchRule onlyTheCompositionRootUsesTheCompositionRoot = noClasses()
             .that().resideInAPackage("org.hearth.gateway..")
             .and().resideOutsideOfPackage("org.hearth.gateway.app..")

@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
         description = "Simulated homes and a sandbox shared care record around the Hearth gateway.",
         subcommands = {SandboxCommand.class, org.hearth.simulator.demo.DemoCommand.class,
                 org.hearth.simulator.soak.SoakCommand.class,
+                org.hearth.simulator.drain.DrainCommand.class,
                 org.hearth.simulator.evaluate.EvaluateFallsCommand.class,
 
                 org.hearth.simulator.evaluate.EvaluateHomesCommand.class,

@@ -1,6 +1,8 @@
 package org.hearth.gateway.app;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.security.PrivateKey;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -26,6 +28,11 @@ import org.hearth.gateway.uplink.OutboxDrainer;
 import org.hearth.gateway.uplink.fhir.FhirAlertBundle;
 import org.hearth.gateway.uplink.fhir.FhirCareRecord;
 import org.hearth.gateway.uplink.fhir.FhirTasks;
+import org.hearth.gateway.uplink.oauth.AccessTokens;
+import org.hearth.gateway.uplink.oauth.ClientCredentialsTokens;
+import org.hearth.gateway.uplink.oauth.FixedToken;
+import org.hearth.gateway.uplink.oauth.JwtAssertion;
+import org.hearth.gateway.uplink.oauth.PemPrivateKey;
 import org.hearth.rules.engine.RulesEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,9 +40,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One running gateway: store, rules, MQTT ingest (and the embedded broker when configured), and the uplink.
  *
- * <p>Threads: Paho's callback thread ingests; one scheduler thread ticks the rules on the clock and retries the broker
- * connection; one uplink thread drains the outbox, woken at once when an alert is committed. With {@code autoTick}
- * off, the caller drives the rules' clock through {@link #tick()} (the simulator's virtual time).
+ * <p>Threads: Paho's callback thread ingests, and the ingest's own thread (re)connects to the broker; one scheduler
+ * thread ticks the rules on the clock; one uplink thread drains the outbox, woken at once when an alert is committed.
+ * With {@code autoTick} off, the caller drives the rules' clock through {@link #tick()} (the simulator's virtual time).
  *
  * <p>The uplink thread also polls the team's acknowledgements when due and carries out escalations; the tick decides
  * escalations (from stored instants) and wakes it. Every {@link #HEALTH_SNAPSHOT_EVERY} (real time) the health is
@@ -68,6 +75,7 @@ public final class Gateway implements AutoCloseable {
     private final AcknowledgementPoller acknowledgements;
     private final PahoEscalationChannel escalationChannel;
     private final Escalator escalator;
+    private final AccessTokens tokens;
     private final java.util.concurrent.atomic.AtomicLong uplinkPasses = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong followUpPasses = new java.util.concurrent.atomic.AtomicLong();
     /** Wakes the follow-up thread (acknowledgement polls, escalations) as {@link #wake} wakes the uplink. */
@@ -89,12 +97,15 @@ public final class Gateway implements AutoCloseable {
         var careRecordConfig = config.careRecord();
         var bundles = new FhirAlertBundle(careRecordConfig.identifierSystem(), config.gatewayId(),
                 config.resident().nhsNumber(), careRecordConfig.teamOdsCode());
+        // Token lifetimes and assertion expiry are the authorisation server's real time, even when the rules run on
+        // the simulator's virtual clock.
+        this.tokens = accessTokens(careRecordConfig, Clock.systemUTC());
         var careRecord = new FhirCareRecord(careRecordConfig.baseUrl(), bundles, careRecordConfig.requestTimeout(),
-                careRecordConfig.bearerToken());
+                tokens);
         this.drainer = new OutboxDrainer(store, careRecord, clock, careRecordConfig.firstRetry(), careRecordConfig.maxRetry(),
-                careRecordConfig.batchSize());
+                careRecordConfig.batchSize(), careRecordConfig.maxInFlight());
         var tasks = new FhirTasks(careRecordConfig.baseUrl(), careRecordConfig.identifierSystem(), config.gatewayId(),
-                careRecordConfig.requestTimeout(), careRecordConfig.bearerToken());
+                careRecordConfig.requestTimeout(), tokens);
         this.acknowledgements = new AcknowledgementPoller(lifecycle, tasks, clock, careRecordConfig.ackPollInterval());
 
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "hearth-scheduler"));
@@ -117,7 +128,7 @@ public final class Gateway implements AutoCloseable {
         this.groupCommit = new GroupCommit(monitor::onMessages, INGEST_QUEUE, MAX_BATCH);
         this.ingest = new PahoIngest(brokerUri, mqtt.clientId(), mqtt.username(), mqtt.password(),
                 java.util.List.of(decoder.subscription(), hearthDecoder.subscription()),
-                groupCommit, scheduler);
+                groupCommit);
         ingest.start();
         this.escalationChannel = new PahoEscalationChannel(brokerUri, mqtt.clientId() + "-escalation", mqtt.username(),
                 mqtt.password(), config.escalation().topic(), ESCALATION_PUBLISH_TIMEOUT);
@@ -129,6 +140,23 @@ public final class Gateway implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(this::safeSnapshot, 0, snapshotEvery, TimeUnit.MILLISECONDS);
         LOG.info("gateway {} started: {} sensors, broker {}, care record {}", config.gatewayId(), config.sensors().size(),
                 broker != null ? "embedded " + brokerUri : brokerUri, careRecordConfig.baseUrl());
+    }
+
+    /** OAuth2 client credentials when configured, else the static bearer token (if any). */
+    private static AccessTokens accessTokens(GatewayConfig.CareRecord careRecord, Clock clock) {
+        if (careRecord.auth().isEmpty()) {
+            return new FixedToken(careRecord.bearerToken());
+        }
+        GatewayConfig.Auth auth = careRecord.auth().get();
+        PrivateKey key;
+        try {
+            key = PemPrivateKey.read(auth.privateKey());
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalStateException("care-record.auth.private-key: cannot be used (" + e.getMessage() + ")");
+        }
+        var assertion = new JwtAssertion(auth.clientId(), auth.tokenUrl().toString(), key, auth.keyId(), clock);
+        return new ClientCredentialsTokens(auth.tokenUrl(), assertion, auth.scope(), clock,
+                careRecord.requestTimeout());
     }
 
     /** Starts a gateway. With {@code autoTick} false the caller must call {@link #tick()} as its clock moves. */
@@ -194,9 +222,15 @@ public final class Gateway implements AutoCloseable {
     /** The gateway's health now. */
     public GatewayHealth health() {
         return new GatewayHealth(ingest.connected(), counters.accepted(), counters.rejections(), store.alertCount(),
-                store.stats(), drainer.health(), lifecycle.countByState(), lifecycle.escalationStats(),
+                store.stats(), drainer.health().withAuth(tokens.rejections(), tokens.failures()),
+                lifecycle.countByState(), lifecycle.escalationStats(),
                 new GatewayHealth.Acknowledgements(acknowledgements.lastPoll(), acknowledgements.lastError(), lifecycle.ackCursor()),
                 clock.instant());
+    }
+
+    /** Successful broker connections so far (more than one: the gateway has reconnected). */
+    public long mqttConnections() {
+        return ingest.connections();
     }
 
     /** Ingest counters (accepted, rejected by reason). */
@@ -242,22 +276,28 @@ public final class Gateway implements AutoCloseable {
     }
 
     private void drainLoop() {
-        loop(wake, uplinkPasses, drainer::drainOnce);
+        loop(wake, uplinkPasses, () -> drainer.drainOnce() > 0);
     }
 
     private void followUpLoop() {
         loop(followUpWake, followUpPasses, () -> {
             acknowledgements.pollIfDue();
             escalator.deliverPending();
+            return false;
         });
     }
 
     /** Runs {@code pass} until stopped: at once when woken, else every second (for rows whose time has come). */
-    private void loop(LinkedBlockingQueue<Boolean> wakeUp, java.util.concurrent.atomic.AtomicLong passes, Runnable pass) {
+    private void loop(LinkedBlockingQueue<Boolean> wakeUp, java.util.concurrent.atomic.AtomicLong passes,
+            java.util.function.BooleanSupplier pass) {
         while (running) {
             try {
-                pass.run();
+                boolean more = pass.getAsBoolean();
                 passes.incrementAndGet();
+                if (more) {
+                    continue; // a backlog may remain: go on without waiting
+                }
+                // Wake at once for a new alert, else re-check every second for rows whose not-before has come.
                 wakeUp.poll(1, TimeUnit.SECONDS);
                 wakeUp.clear();
             } catch (InterruptedException e) {
@@ -303,6 +343,7 @@ public final class Gateway implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        drainer.close();
         escalationChannel.close();
         store.close();
         LOG.info("gateway {} stopped", config.gatewayId());

@@ -18,7 +18,7 @@ import org.hearth.gateway.store.AlertState;
  * {"gateway":"gw-1","at":"...","status":"healthy"|"degraded","problems":[...],
  *  "mqtt":{"connected":true,"accepted":12,"rejected":{"malformed_json":1}},
  *  "outbox":{"depth":0,"delivered":2,"dead":0,"oldestPending":null,"oldestPendingAgeSeconds":null,"lastDelivery":"..."},
- *  "uplink":{"breaker":"CLOSED","lastError":null,"lastAttempt":"..."},
+ *  "uplink":{"breaker":"CLOSED","lastError":null,"lastAttempt":"...","authRejections":0,"tokenFailures":0},
  *  "alerts":{"total":2,"raised":0,"sent":0,"accepted":0,"completed":1,"rejected":0,"cancelled":0,"failed":0},
  *  "escalations":{"total":1,"awaitingNotification":0,"awaitingCareRecord":0,"last":"...","lastError":null},
  *  "acknowledgements":{"lastPoll":"...","lastError":null,"cursor":"..."}}
@@ -63,6 +63,8 @@ final class HealthJson {
         uplink.put("breaker", h.uplink().breaker());
         text(uplink, "lastError", h.uplink().lastError());
         time(uplink, "lastAttempt", h.uplink().lastAttempt());
+        uplink.put("authRejections", h.uplink().authRejections());
+        uplink.put("tokenFailures", h.uplink().tokenFailures());
 
         ObjectNode alerts = o.putObject("alerts");
         alerts.put("total", h.alertsRaised());

@@ -122,7 +122,7 @@ public final class ConfigLoader {
 
             allowOnly("care-record", root.path("care-record"), Set.of("base-url", "identifier-system", "team-ods-code",
                     "request-timeout", "first-retry", "max-retry", "bearer-token", "batch-size",
-                    "ack-poll-interval"));
+                    "ack-poll-interval", "max-in-flight", "auth"));
             URI base = uri("care-record.base-url");
             Duration firstRetry = duration("care-record.first-retry", Duration.ofSeconds(2));
             Duration maxRetry = duration("care-record.max-retry", Duration.ofMinutes(10));
@@ -135,7 +135,8 @@ public final class ConfigLoader {
                     duration("care-record.request-timeout", Duration.ofSeconds(10)), firstRetry, maxRetry,
                     Optional.ofNullable(string("care-record.bearer-token", false, null)),
                     integer("care-record.batch-size", 50, 1, 500),
-                    duration("care-record.ack-poll-interval", Duration.ofSeconds(30)));
+                    duration("care-record.ack-poll-interval", Duration.ofSeconds(30)),
+                    integer("care-record.max-in-flight", 4, 1, 32), auth());
 
             allowOnly("engine", root.path("engine"), Set.of("tick-interval"));
             Duration tick = duration("engine.tick-interval", Duration.ofSeconds(1));
@@ -154,6 +155,23 @@ public final class ConfigLoader {
             return new GatewayConfig(gatewayId, new GatewayConfig.Home(homeId, zone), new GatewayConfig.Resident(nhs),
                     sensors, mqtt, new GatewayConfig.Store(Path.of(storePath), retention, maxSizeMb * 1024L * 1024L), inactivity, careRecord, tick,
                     new GatewayConfig.Escalation(escalateAfter, escalationTopic));
+        }
+
+        private Optional<GatewayConfig.Auth> auth() {
+            JsonNode node = root.path("care-record").path("auth");
+            if (node.isMissingNode() || node.isNull()) {
+                return Optional.empty();
+            }
+            allowOnly("care-record.auth", node, Set.of("token-url", "client-id", "private-key", "key-id", "scope"));
+            URI tokenUrl = uri("care-record.auth.token-url");
+            String clientId = string("care-record.auth.client-id", true, null);
+            String key = string("care-record.auth.private-key", true, null);
+            String keyId = string("care-record.auth.key-id", true, null);
+            Optional<String> scope = Optional.ofNullable(string("care-record.auth.scope", false, null));
+            if (tokenUrl == null || clientId == null || key == null || keyId == null) {
+                return Optional.empty();
+            }
+            return Optional.of(new GatewayConfig.Auth(tokenUrl, clientId, Path.of(key), keyId, scope));
         }
 
         private List<GatewayConfig.Sensor> sensors() {

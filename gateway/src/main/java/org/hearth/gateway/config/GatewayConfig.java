@@ -133,6 +133,8 @@ public record GatewayConfig(
      * @param batchSize the most alerts sent in one transaction when a backlog has built up
      * @param ackPollInterval how often the Tasks' statuses (the team's acknowledgements) are polled while some alert
      *     awaits the team
+     * @param maxInFlight the most transactions sent at once while draining a backlog (distinct alerts each)
+     * @param auth OAuth2 client credentials with a signed JWT assertion; when absent, {@code bearerToken} (if any)
      */
     public record CareRecord(
             URI baseUrl,
@@ -143,13 +145,34 @@ public record GatewayConfig(
             Duration maxRetry,
             Optional<String> bearerToken,
             int batchSize,
-            Duration ackPollInterval) {
+            Duration ackPollInterval,
+            int maxInFlight,
+            Optional<Auth> auth) {
+
+        /** Without concurrent sending or OAuth2 (as before those existed). */
+        public CareRecord(URI baseUrl, String identifierSystem, String teamOdsCode, Duration requestTimeout,
+                Duration firstRetry, Duration maxRetry, Optional<String> bearerToken, int batchSize,
+                Duration ackPollInterval) {
+            this(baseUrl, identifierSystem, teamOdsCode, requestTimeout, firstRetry, maxRetry, bearerToken, batchSize,
+                    ackPollInterval, 1, Optional.empty());
+        }
 
         @Override
         public String toString() {
             return "CareRecord[baseUrl=" + baseUrl + "]";
         }
     }
+
+    /**
+     * SMART Backend Services style OAuth2: client credentials with a JWT assertion signed by the gateway's key.
+     *
+     * @param tokenUrl the authorisation server's token endpoint (also the assertion's audience)
+     * @param clientId the registered client id (the assertion's issuer and subject)
+     * @param privateKey PEM file of the gateway's PKCS#8 private key (RSA for RS384, EC P-384 for ES384)
+     * @param keyId the key's id ({@code kid}) as registered with the authorisation server
+     * @param scope the scopes asked for, if any
+     */
+    public record Auth(URI tokenUrl, String clientId, Path privateKey, String keyId, Optional<String> scope) {}
 
     /**
      * Escalation of stat alerts (help button) that nobody takes on in time.

@@ -29,6 +29,24 @@ public interface Outbox {
     /** The care record refused it for good; kept for the installer, never deleted. */
     void dead(long id, String error);
 
+    /**
+     * Records several outcomes at once. The default applies them one by one; a store may commit them in one
+     * transaction (one fsync for a whole drain pass).
+     */
+    default void settle(List<OutboxOutcome> outcomes) {
+        for (OutboxOutcome o : outcomes) {
+            if (o instanceof OutboxOutcome.Delivered d) {
+                delivered(d.id(), d.at(), d.references());
+            } else if (o instanceof OutboxOutcome.RetryLater r) {
+                retryLater(r.id(), r.notBefore(), r.error());
+            } else if (o instanceof OutboxOutcome.Dead d) {
+                dead(d.id(), d.error());
+            } else if (o instanceof OutboxOutcome.PutBack p) {
+                putBack(p.id());
+            }
+        }
+    }
+
     /** Counts for health reporting. */
     OutboxStats stats();
 }

@@ -107,7 +107,7 @@ class ConfigLoaderTest {
                 new QuietBand(LocalTime.of(22, 0), Duration.ofHours(10)))));
         assertThat(config.careRecord()).isEqualTo(new GatewayConfig.CareRecord(
                 URI.create("https://care-record.example.nhs.uk/fhir"), "https://fhir.hearth.example/Id/alert", "RX1CT",
-                Duration.ofSeconds(90), Duration.ofMillis(500), Duration.ofMinutes(10), Optional.empty(), 50, Duration.ofSeconds(45)));
+                Duration.ofSeconds(90), Duration.ofMillis(500), Duration.ofMinutes(10), Optional.empty(), 50, Duration.ofSeconds(45), 4, Optional.empty()));
         assertThat(config.tickInterval()).isEqualTo(Duration.ofSeconds(1));
         assertThat(config.escalation()).isEqualTo(new GatewayConfig.Escalation(Duration.ofMinutes(5), "hearth/home-0001/sounder"));
     }

@@ -21,7 +21,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       lost on the way back; the gateway must retry and the care record must still hold exactly one copy;</li>
  *   <li>{@link #answerNext(int, int)}: answers a status (429, 500, 409, ...) without forwarding;</li>
  *   <li>{@link #delayNext(int, Duration)}: forwards after a delay, long enough for the gateway to time out;</li>
- *   <li>{@link #down(boolean)}: an outage, every request answered 503 without forwarding.</li>
+ *   <li>{@link #down(boolean)}: an outage, every request answered 503 without forwarding;</li>
+ *   <li>{@link #requireTokens}: an OAuth2 token endpoint at {@link #tokenUrl()} (client credentials with a JWT
+ *       assertion, checked against the client's public key) issuing short-lived tokens; a request without a live
+ *       token is answered 401 and never reaches the care record.</li>
  * </ul>
  */
 public final class FaultyCareRecordProxy implements AutoCloseable {
@@ -38,6 +41,7 @@ public final class FaultyCareRecordProxy implements AutoCloseable {
     private volatile Duration delay = Duration.ZERO;
     private volatile boolean down;
     private final AtomicInteger refused = new AtomicInteger();
+    private final TokenEndpoint tokens = new TokenEndpoint();
 
     private FaultyCareRecordProxy(String targetBaseUrl) throws IOException {
         this.target = targetBaseUrl.endsWith("/") ? targetBaseUrl.substring(0, targetBaseUrl.length() - 1) : targetBaseUrl;
@@ -79,6 +83,36 @@ public final class FaultyCareRecordProxy implements AutoCloseable {
         down = isDown;
     }
 
+    /** From now on, requests need a bearer token from {@link #tokenUrl()}, issued for {@code lifetime}. */
+    public void requireTokens(java.security.PublicKey clientKey, Duration lifetime) {
+        tokens.require(clientKey, lifetime, tokenUrl());
+    }
+
+    /** The token endpoint's URL. */
+    public String tokenUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/token";
+    }
+
+    /** Revokes every token issued so far: the next request with one is answered 401. */
+    public void revokeTokens() {
+        tokens.revokeAll();
+    }
+
+    /** Tokens issued so far. */
+    public int tokensIssued() {
+        return tokens.issued();
+    }
+
+    /** Requests answered 401 (no live token). */
+    public int unauthorized() {
+        return tokens.unauthorized();
+    }
+
+    /** True once every token issued so far has expired. */
+    public boolean allTokensExpired() {
+        return tokens.allExpired();
+    }
+
     /** Requests answered without reaching the care record (down or {@link #answerNext}). */
     public int refused() {
         return refused.get();
@@ -97,6 +131,14 @@ public final class FaultyCareRecordProxy implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
+            if ("/token".equals(exchange.getRequestURI().getPath())) {
+                tokens.answer(exchange, body);
+                return;
+            }
+            if (!tokens.admits(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                exchange.sendResponseHeaders(401, -1);
+                return;
+            }
             if (down || toAnswer.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
                 refused.incrementAndGet();
                 exchange.sendResponseHeaders(down ? 503 : answerStatus, -1);

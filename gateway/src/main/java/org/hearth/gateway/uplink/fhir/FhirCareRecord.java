@@ -16,6 +16,9 @@ import java.util.Optional;
 import org.hearth.gateway.store.OutboxItem;
 import org.hearth.gateway.uplink.CareRecord;
 import org.hearth.gateway.uplink.Delivery;
+import org.hearth.gateway.uplink.oauth.AccessTokens;
+import org.hearth.gateway.uplink.oauth.FixedToken;
+import org.hearth.gateway.uplink.oauth.TokenUnavailable;
 
 /**
  * The care record as a FHIR R4 server: POSTs each alert's transaction Bundle to the base URL and classifies the answer
@@ -23,18 +26,24 @@ import org.hearth.gateway.uplink.Delivery;
  */
 public final class FhirCareRecord implements CareRecord {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Object UNAUTHORIZED = new Object();
 
     private final URI base;
     private final FhirAlertBundle bundles;
     private final HttpClient http;
     private final Duration timeout;
-    private final Optional<String> bearerToken;
+    private final AccessTokens tokens;
 
     public FhirCareRecord(URI base, FhirAlertBundle bundles, Duration timeout, Optional<String> bearerToken) {
+        this(base, bundles, timeout, new FixedToken(bearerToken));
+    }
+
+    /** A care record whose requests carry the bearer token {@code tokens} gives (refreshed after a 401). */
+    public FhirCareRecord(URI base, FhirAlertBundle bundles, Duration timeout, AccessTokens tokens) {
         this.base = base;
         this.bundles = bundles;
         this.timeout = timeout;
-        this.bearerToken = bearerToken;
+        this.tokens = tokens;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
     }
 
@@ -48,13 +57,33 @@ public final class FhirCareRecord implements CareRecord {
         return post(bundles.encode(items.stream().map(i -> Map.entry(i.identifier(), i.alert())).toList()));
     }
 
+    /** Posts; a 401 drops the token and the request is tried once more with a fresh one. */
     private Delivery post(String body) {
+        Object first = postOnce(body);
+        if (first instanceof Delivery d) {
+            return d;
+        }
+        Object second = postOnce(body);
+        if (second instanceof Delivery d) {
+            return d;
+        }
+        return new Delivery.Retry("HTTP 401");
+    }
+
+    /** A {@link Delivery}, or {@link #UNAUTHORIZED} after telling the token source its token was refused. */
+    private Object postOnce(String body) {
+        Optional<String> token;
+        try {
+            token = tokens.current();
+        } catch (TokenUnavailable e) {
+            return new Delivery.Retry("no access token: " + e.getMessage());
+        }
         HttpRequest.Builder request = HttpRequest.newBuilder(base)
                 .timeout(timeout)
                 .header("Content-Type", "application/fhir+json")
                 .header("Accept", "application/fhir+json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
-        bearerToken.ifPresent(t -> request.header("Authorization", "Bearer " + t));
+        token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
         HttpResponse<String> response;
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -65,6 +94,10 @@ public final class FhirCareRecord implements CareRecord {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Delivery.Retry("interrupted");
+        }
+        if (response.statusCode() == 401) {
+            tokens.rejected(token.orElse(""));
+            return UNAUTHORIZED;
         }
         return classify(response.statusCode(), response.body());
     }
@@ -80,7 +113,7 @@ public final class FhirCareRecord implements CareRecord {
         if (status == 400 || status == 422) {
             return new Delivery.Refused("HTTP " + status);
         }
-        // 401 (token refresh comes with auth), 409 (a concurrent create won), 429, 5xx and anything unexpected: retry.
+        // 401 (after one refresh, see post), 409 (a concurrent create won), 429, 5xx and anything unexpected: retry.
         return new Delivery.Retry("HTTP " + status);
     }
 

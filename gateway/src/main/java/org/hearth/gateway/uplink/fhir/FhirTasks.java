@@ -25,6 +25,9 @@ import org.hearth.gateway.uplink.AckPoll;
 import org.hearth.gateway.uplink.Acknowledgements;
 import org.hearth.gateway.uplink.TaskEscalation;
 import org.hearth.gateway.uplink.TaskUpdate;
+import org.hearth.gateway.uplink.oauth.AccessTokens;
+import org.hearth.gateway.uplink.oauth.FixedToken;
+import org.hearth.gateway.uplink.oauth.TokenUnavailable;
 
 /**
  * This gateway's Tasks in a FHIR R4 care record: polling their status (acknowledgements) and marking one escalated.
@@ -62,14 +65,19 @@ public final class FhirTasks implements Acknowledgements, TaskEscalation {
     private final String prefix;
     private final HttpClient http;
     private final Duration timeout;
-    private final Optional<String> bearerToken;
+    private final AccessTokens tokens;
 
     public FhirTasks(URI base, String identifierSystem, String gatewayId, Duration timeout, Optional<String> bearerToken) {
+        this(base, identifierSystem, gatewayId, timeout, new FixedToken(bearerToken));
+    }
+
+    /** Tasks read and written with the bearer token {@code tokens} gives; a 401 drops it for the next request. */
+    public FhirTasks(URI base, String identifierSystem, String gatewayId, Duration timeout, AccessTokens tokens) {
         this.base = base.toString().replaceAll("/+$", "");
         this.identifierSystem = identifierSystem;
         this.prefix = gatewayId + ":";
         this.timeout = timeout;
-        this.bearerToken = bearerToken;
+        this.tokens = tokens;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
     }
 
@@ -261,7 +269,11 @@ public final class FhirTasks implements Acknowledgements, TaskEscalation {
 
     private HttpRequest.Builder request(URI uri) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/fhir+json");
-        bearerToken.ifPresent(t -> b.header("Authorization", "Bearer " + t));
+        try {
+            tokens.current().ifPresent(t -> b.header("Authorization", "Bearer " + t));
+        } catch (TokenUnavailable e) {
+            // sent without: the care record answers 401 and the caller retries at its next poll
+        }
         return b;
     }
 
@@ -275,6 +287,9 @@ public final class FhirTasks implements Acknowledgements, TaskEscalation {
     private Response send(HttpRequest request) {
         try {
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() == 401) {
+                tokens.rejected(request.headers().firstValue("Authorization").orElse("").replaceFirst("^Bearer ", ""));
+            }
             return new Response(r.statusCode(), r.body(), null);
         } catch (HttpTimeoutException e) {
             return new Response(0, null, "timeout");
