@@ -84,7 +84,7 @@ public final class ConfigLoader {
 
         GatewayConfig read() {
             allowOnly("", root, Set.of("gateway", "home", "resident", "sensors", "mqtt", "store", "inactivity",
-                    "care-record", "engine", "escalation"));
+                    "care-record", "engine", "escalation", "coap"));
             String gatewayId = id("gateway.id", true, null);
             allowOnly("gateway", root.path("gateway"), Set.of("id"));
 
@@ -147,12 +147,34 @@ public final class ConfigLoader {
                 problem("escalation.topic", "must be a plain MQTT topic: no wildcards, not starting with '$'");
             }
 
+            GatewayConfig.Coap coap = CoapSection.read(root.path("coap"), sensors, new CoapSection.Access() {
+                @Override
+                public void allowOnly(String key, JsonNode node, Set<String> allowed) {
+                    Reader.this.allowOnly(key, node, allowed);
+                }
+
+                @Override
+                public String string(String key, boolean required, String fallback) {
+                    return Reader.this.string(key, required, fallback);
+                }
+
+                @Override
+                public int integer(String key, int fallback, int min, int max) {
+                    return Reader.this.integer(key, fallback, min, max);
+                }
+
+                @Override
+                public void problem(String key, String what) {
+                    Reader.this.problem(key, what);
+                }
+            });
+
             if (!problems.isEmpty()) {
                 return null;
             }
             return new GatewayConfig(gatewayId, new GatewayConfig.Home(homeId, zone), new GatewayConfig.Resident(nhs),
                     sensors, mqtt, new GatewayConfig.Store(Path.of(storePath), retention, maxSizeMb * 1024L * 1024L), inactivity, careRecord, tick,
-                    new GatewayConfig.Escalation(escalateAfter, escalationTopic));
+                    new GatewayConfig.Escalation(escalateAfter, escalationTopic), coap);
         }
 
         private List<GatewayConfig.Sensor> sensors() {
