@@ -35,6 +35,9 @@ public final class ConfigLoader {
     private static final Pattern NHS_NUMBER = Pattern.compile("\\d{10}");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
 
+    /** Thread-safe once built, and costly to build: one for every load. */
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
     private final Map<String, String> environment;
 
     /** A loader that resolves {@code ${NAME}} from the given environment (pass {@code System.getenv()}). */
@@ -57,7 +60,7 @@ public final class ConfigLoader {
     public GatewayConfig parse(String yaml) throws ConfigException {
         JsonNode root;
         try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+            root = YAML.readTree(yaml);
         } catch (JacksonException e) {
             var where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
             throw new ConfigException(List.of("(file): not valid YAML" + where));
