@@ -18,7 +18,6 @@ import org.hearth.gateway.ingest.RejectReason;
 import org.hearth.gateway.ingest.coap.CaliforniumConfig;
 import org.hearth.simulator.Peers;
 import org.hearth.simulator.SharedSandbox;
-import org.hearth.simulator.broker.Mosquitto;
 import org.hearth.simulator.home.CoapSensor;
 import org.hearth.simulator.home.DemoHome;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,17 +32,21 @@ class CoapIngestIT {
     static final Instant MORNING = LocalDateTime.of(2026, 11, 23, 9, 0).atZone(GatewayRig.LONDON).toInstant();
     static final String RADAR_KEY = "radar-secret-1";
     static final String WRIST_KEY = "wrist-secret-1";
-    private static Mosquitto mosquitto;
-
     @BeforeAll
     static void startPeers() throws Exception {
         SharedSandbox.get();
-        mosquitto = Peers.sharedMosquitto();
+        Peers.sharedMosquitto();
     }
 
     /** The demo home with CoAP on ephemeral ports: plain when asked, DTLS keys for the radar and the wearable. */
     static String yaml(String gatewayId, Path dir, boolean plain, String extra) {
-        return DemoHome.yaml(gatewayId, mosquitto.uri(), SharedSandbox.get().baseUrl(), dir.resolve("hearth.db")) + """
+        String broker;
+        try {
+            broker = Peers.sharedMosquitto().uri();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return DemoHome.yaml(gatewayId, broker, SharedSandbox.get().baseUrl(), dir.resolve("hearth.db")) + """
                 coap:
                   enabled: true
                   host: 127.0.0.1
