@@ -13,7 +13,8 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
 
     private static final String[] ADAPTER_TECHNOLOGY = {
-        "org.eclipse.paho..", "io.moquette..", "java.sql..", "org.sqlite..", "org.flywaydb..", "java.net.http..", "io.netty.."
+        "org.eclipse.paho..", "io.moquette..", "java.sql..", "org.sqlite..", "org.flywaydb..", "java.net.http..", "io.netty..",
+        "org.eclipse.californium.."
     };
 
     @ArchTest
@@ -38,25 +39,32 @@ class ArchitectureTest {
     static final ArchRule theMqttAdapterDoesNotUseTheOtherAdapters = noClasses()
             .that().resideInAPackage("org.hearth.gateway.ingest.mqtt..")
             .should().dependOnClassesThat().resideInAnyPackage("org.hearth.gateway.store.sqlite..", "org.hearth.gateway.uplink.fhir..",
-                    "org.hearth.gateway.escalation.mqtt..");
+                    "org.hearth.gateway.escalation.mqtt..", "org.hearth.gateway.ingest.coap..");
+
+    @ArchTest
+    static final ArchRule theCoapAdapterDoesNotUseTheOtherAdapters = noClasses()
+            .that().resideInAPackage("org.hearth.gateway.ingest.coap..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.hearth.gateway.ingest.mqtt..",
+                    "org.hearth.gateway.store.sqlite..", "org.hearth.gateway.uplink.fhir..",
+                    "org.hearth.gateway.escalation.mqtt..", "org.hearth.gateway.engine..");
 
     @ArchTest
     static final ArchRule theEscalationAdapterDoesNotUseTheOtherAdapters = noClasses()
             .that().resideInAPackage("org.hearth.gateway.escalation.mqtt..")
             .should().dependOnClassesThat().resideInAnyPackage("org.hearth.gateway.ingest.mqtt..", "org.hearth.gateway.store.sqlite..",
-                    "org.hearth.gateway.uplink.fhir..");
+                    "org.hearth.gateway.uplink.fhir..", "org.hearth.gateway.ingest.coap..");
 
     @ArchTest
     static final ArchRule theSqliteAdapterDoesNotUseTheOtherAdapters = noClasses()
             .that().resideInAPackage("org.hearth.gateway.store.sqlite..")
             .should().dependOnClassesThat().resideInAnyPackage("org.hearth.gateway.ingest.mqtt..", "org.hearth.gateway.uplink.fhir..",
-                    "org.hearth.gateway.escalation.mqtt..");
+                    "org.hearth.gateway.escalation.mqtt..", "org.hearth.gateway.ingest.coap..");
 
     @ArchTest
     static final ArchRule theFhirAdapterDoesNotUseTheOtherAdapters = noClasses()
             .that().resideInAPackage("org.hearth.gateway.uplink.fhir..")
             .should().dependOnClassesThat().resideInAnyPackage("org.hearth.gateway.ingest.mqtt..", "org.hearth.gateway.store.sqlite..",
-                    "org.hearth.gateway.escalation.mqtt..");
+                    "org.hearth.gateway.escalation.mqtt..", "org.hearth.gateway.ingest.coap..");
 
     @ArchTest
     static final ArchRule theOauthAdapterKnowsNoFhirStoreOrMqtt = noClasses()

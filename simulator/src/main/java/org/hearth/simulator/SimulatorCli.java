@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 
                 org.hearth.simulator.evaluate.EvaluateHomesCommand.class,
                 org.hearth.simulator.evaluate.EvaluateCommand.class,
-                org.hearth.simulator.bench.BenchCommand.class})
+                org.hearth.simulator.bench.BenchCommand.class,
+                org.hearth.simulator.fuzz.FuzzCommand.class})
 public final class SimulatorCli implements Runnable {
 
     @Spec

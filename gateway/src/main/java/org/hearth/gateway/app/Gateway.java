@@ -14,7 +14,9 @@ import org.hearth.gateway.engine.HomeMonitor;
 import org.hearth.gateway.escalation.EscalationPolicy;
 import org.hearth.gateway.escalation.Escalator;
 import org.hearth.gateway.escalation.mqtt.PahoEscalationChannel;
+import org.hearth.gateway.ingest.HearthReadingDecoder;
 import org.hearth.gateway.ingest.HearthTopicDecoder;
+import org.hearth.gateway.ingest.coap.CaliforniumIngest;
 import org.hearth.gateway.ingest.IngestCounters;
 import org.hearth.gateway.ingest.Zigbee2MqttDecoder;
 import org.hearth.gateway.ingest.mqtt.EmbeddedBroker;
@@ -82,6 +84,8 @@ public final class Gateway implements AutoCloseable {
     private final LinkedBlockingQueue<Boolean> followUpWake = new LinkedBlockingQueue<>();
     private final Thread followUpThread;
     private volatile boolean running = true;
+    private final CaliforniumIngest coap;
+    private final java.util.Optional<java.time.Instant> newestReadingAtBoot;
 
     private Gateway(GatewayConfig config, Clock clock, boolean autoTick) throws MqttException {
         this.config = config;
@@ -90,6 +94,9 @@ public final class Gateway implements AutoCloseable {
         this.lifecycle = new SqliteAlertLifecycle(store);
         this.snapshots = new SqliteHealthSnapshots(store);
         store.releaseInFlight();
+        this.newestReadingAtBoot = store.newestReadingAt();
+        ClockSanity.check(clock.instant(), newestReadingAtBoot).problem()
+                .ifPresent(p -> LOG.warn("{}: sensor timestamps will look wrong until it is", p));
         var decoder = new Zigbee2MqttDecoder(config.mqtt().topicPrefix(), config.sensors());
         var hearthDecoder = new HearthTopicDecoder(config.home().id(), config.sensors());
         this.monitor = new HomeMonitor(new RulesEngine(config.inactivity()), store, decoder, counters, clock,
@@ -130,6 +137,7 @@ public final class Gateway implements AutoCloseable {
                 java.util.List.of(decoder.subscription(), hearthDecoder.subscription()),
                 groupCommit);
         ingest.start();
+        this.coap = config.coap().enabled() ? startCoap(config, hearthDecoder) : null;
         this.escalationChannel = new PahoEscalationChannel(brokerUri, mqtt.clientId() + "-escalation", mqtt.username(),
                 mqtt.password(), config.escalation().topic(), ESCALATION_PUBLISH_TIMEOUT);
         this.escalator = new Escalator(lifecycle, new EscalationPolicy(config.escalation().after()), escalationChannel, tasks,
@@ -157,6 +165,24 @@ public final class Gateway implements AutoCloseable {
         var assertion = new JwtAssertion(auth.clientId(), auth.tokenUrl().toString(), key, auth.keyId(), clock);
         return new ClientCredentialsTokens(auth.tokenUrl(), assertion, auth.scope(), clock,
                 careRecord.requestTimeout());
+    }
+
+    private CaliforniumIngest startCoap(GatewayConfig config, HearthTopicDecoder hearthDecoder) {
+        var ids = config.sensors().stream().filter(HearthReadingDecoder::sendsReadings)
+                .map(GatewayConfig.Sensor::id).toList();
+        var server = new CaliforniumIngest(config.coap(), ids, monitor::onReading, counters, scheduler);
+        server.start();
+        return server;
+    }
+
+    /** The bound plain CoAP port, if CoAP runs with {@code coap.plain: true}. */
+    public java.util.OptionalInt coapPlainPort() {
+        return coap == null ? java.util.OptionalInt.empty() : coap.plainPort();
+    }
+
+    /** The bound CoAP DTLS port, if CoAP runs with pre-shared keys. */
+    public java.util.OptionalInt coapDtlsPort() {
+        return coap == null ? java.util.OptionalInt.empty() : coap.dtlsPort();
     }
 
     /** Starts a gateway. With {@code autoTick} false the caller must call {@link #tick()} as its clock moves. */
@@ -225,7 +251,7 @@ public final class Gateway implements AutoCloseable {
                 store.stats(), drainer.health().withAuth(tokens.rejections(), tokens.failures()),
                 lifecycle.countByState(), lifecycle.escalationStats(),
                 new GatewayHealth.Acknowledgements(acknowledgements.lastPoll(), acknowledgements.lastError(), lifecycle.ackCursor()),
-                clock.instant());
+                clock.instant(), ClockSanity.check(clock.instant(), newestReadingAtBoot));
     }
 
     /** Successful broker connections so far (more than one: the gateway has reconnected). */
@@ -324,6 +350,9 @@ public final class Gateway implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        if (coap != null) {
+            coap.close();
+        }
         ingest.close();
         try {
             groupCommit.close();

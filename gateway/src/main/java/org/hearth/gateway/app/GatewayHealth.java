@@ -25,10 +25,11 @@ import org.hearth.gateway.uplink.UplinkHealth;
  * @param escalations escalations at a glance
  * @param acknowledgements the acknowledgement poll
  * @param at when the snapshot was taken (the gateway's clock)
+ * @param clock whether the gateway's clock looks synchronised ({@link ClockSanity})
  */
 public record GatewayHealth(boolean mqttConnected, long accepted, Map<RejectReason, Long> rejected, long alertsRaised,
         OutboxStats outbox, UplinkHealth uplink, Map<AlertState, Long> alerts, EscalationStats escalations,
-        Acknowledgements acknowledgements, Instant at) {
+        Acknowledgements acknowledgements, Instant at, ClockSanity clock) {
 
     /** An undelivered alert older than this makes the gateway degraded. */
     public static final Duration MAX_PENDING_AGE = Duration.ofMinutes(15);
@@ -36,6 +37,15 @@ public record GatewayHealth(boolean mqttConnected, long accepted, Map<RejectReas
     public GatewayHealth {
         rejected = Map.copyOf(rejected);
         alerts = Map.copyOf(alerts);
+        clock = clock == null ? ClockSanity.check(at, Optional.empty()) : clock;
+    }
+
+    /** As the canonical constructor, judging the clock by {@code at} alone. */
+    public GatewayHealth(boolean mqttConnected, long accepted, Map<RejectReason, Long> rejected, long alertsRaised,
+            OutboxStats outbox, UplinkHealth uplink, Map<AlertState, Long> alerts, EscalationStats escalations,
+            Acknowledgements acknowledgements, Instant at) {
+        this(mqttConnected, accepted, rejected, alertsRaised, outbox, uplink, alerts, escalations, acknowledgements, at,
+                null);
     }
 
     /**
@@ -56,7 +66,7 @@ public record GatewayHealth(boolean mqttConnected, long accepted, Map<RejectReas
      * What makes the gateway degraded, each a line an installer can act on; empty when healthy. Degraded: not
      * connected to the broker, the care record's circuit breaker not closed, an alert undelivered for longer than
      * {@link #MAX_PENDING_AGE}, dead letters, an escalation the local channel has not taken, the acknowledgement poll
-     * failing.
+     * failing, the clock not synchronised.
      */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
@@ -76,6 +86,7 @@ public record GatewayHealth(boolean mqttConnected, long accepted, Map<RejectReas
                     + escalations.lastError().map(e -> " (" + e + ")").orElse(""));
         }
         acknowledgements.lastError().ifPresent(e -> problems.add("acknowledgements: last poll failed (" + e + ")"));
+        clock.problem().ifPresent(problems::add);
         return problems;
     }
 

@@ -21,7 +21,8 @@ import org.hearth.gateway.store.AlertState;
  *  "uplink":{"breaker":"CLOSED","lastError":null,"lastAttempt":"...","authRejections":0,"tokenFailures":0},
  *  "alerts":{"total":2,"raised":0,"sent":0,"accepted":0,"completed":1,"rejected":0,"cancelled":0,"failed":0},
  *  "escalations":{"total":1,"awaitingNotification":0,"awaitingCareRecord":0,"last":"...","lastError":null},
- *  "acknowledgements":{"lastPoll":"...","lastError":null,"cursor":"..."}}
+ *  "acknowledgements":{"lastPoll":"...","lastError":null,"cursor":"..."},
+ *  "clock":{"synchronised":true,"problem":null}}
  * </pre>
  * No personal data: counts, states, opaque ids and times.
  */
@@ -46,6 +47,10 @@ final class HealthJson {
         mqtt.put("accepted", h.accepted());
         ObjectNode rejected = mqtt.putObject("rejected");
         h.rejected().forEach((reason, n) -> rejected.put(reason.label(), n));
+
+        ObjectNode clockNode = o.putObject("clock");
+        clockNode.put("synchronised", h.clock().synchronised());
+        clockNode.put("problem", h.clock().problem().orElse(null));
 
         ObjectNode outbox = o.putObject("outbox");
         outbox.put("depth", h.outbox().pending());

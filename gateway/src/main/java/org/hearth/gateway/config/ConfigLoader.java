@@ -36,6 +36,9 @@ public final class ConfigLoader {
     private static final Pattern NHS_NUMBER = Pattern.compile("\\d{10}");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
 
+    /** Thread-safe once built, and costly to build: one for every load. */
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
     private final Map<String, String> environment;
 
     /** A loader that resolves {@code ${NAME}} from the given environment (pass {@code System.getenv()}). */
@@ -58,7 +61,7 @@ public final class ConfigLoader {
     public GatewayConfig parse(String yaml) throws ConfigException {
         JsonNode root;
         try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+            root = YAML.readTree(yaml);
         } catch (JacksonException e) {
             var where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
             throw new ConfigException(List.of("(file): not valid YAML" + where));
@@ -85,7 +88,7 @@ public final class ConfigLoader {
 
         GatewayConfig read() {
             allowOnly("", root, Set.of("gateway", "home", "resident", "sensors", "mqtt", "store", "inactivity",
-                    "care-record", "engine", "escalation"));
+                    "care-record", "engine", "escalation", "coap"));
             String gatewayId = id("gateway.id", true, null);
             allowOnly("gateway", root.path("gateway"), Set.of("id"));
 
@@ -149,12 +152,34 @@ public final class ConfigLoader {
                 problem("escalation.topic", "must be a plain MQTT topic: no wildcards, not starting with '$'");
             }
 
+            GatewayConfig.Coap coap = CoapSection.read(root.path("coap"), sensors, new CoapSection.Access() {
+                @Override
+                public void allowOnly(String key, JsonNode node, Set<String> allowed) {
+                    Reader.this.allowOnly(key, node, allowed);
+                }
+
+                @Override
+                public String string(String key, boolean required, String fallback) {
+                    return Reader.this.string(key, required, fallback);
+                }
+
+                @Override
+                public int integer(String key, int fallback, int min, int max) {
+                    return Reader.this.integer(key, fallback, min, max);
+                }
+
+                @Override
+                public void problem(String key, String what) {
+                    Reader.this.problem(key, what);
+                }
+            });
+
             if (!problems.isEmpty()) {
                 return null;
             }
             return new GatewayConfig(gatewayId, new GatewayConfig.Home(homeId, zone), new GatewayConfig.Resident(nhs),
                     sensors, mqtt, new GatewayConfig.Store(Path.of(storePath), retention, maxSizeMb * 1024L * 1024L), inactivity, careRecord, tick,
-                    new GatewayConfig.Escalation(escalateAfter, escalationTopic));
+                    new GatewayConfig.Escalation(escalateAfter, escalationTopic), coap);
         }
 
         private Optional<GatewayConfig.Auth> auth() {

@@ -23,6 +23,7 @@ import org.hearth.rules.model.SensorRole;
  * @param careRecord the shared care record (FHIR R4) alerts go to
  * @param tickInterval how often silence-based rules are evaluated against the clock
  * @param escalation what happens when a stat alert is not taken on in time
+ * @param coap the CoAP ingest (disabled unless configured)
  */
 public record GatewayConfig(
         String gatewayId,
@@ -34,10 +35,19 @@ public record GatewayConfig(
         InactivityPolicy inactivity,
         CareRecord careRecord,
         Duration tickInterval,
-        Escalation escalation) {
+        Escalation escalation,
+        Coap coap) {
 
     public GatewayConfig {
         sensors = List.copyOf(sensors);
+        coap = coap == null ? Coap.disabled() : coap;
+    }
+
+    /** As the canonical constructor, with CoAP disabled. */
+    public GatewayConfig(String gatewayId, Home home, Resident resident, List<Sensor> sensors, Mqtt mqtt, Store store,
+            InactivityPolicy inactivity, CareRecord careRecord, Duration tickInterval, Escalation escalation) {
+        this(gatewayId, home, resident, sensors, mqtt, store, inactivity, careRecord, tickInterval, escalation,
+                Coap.disabled());
     }
 
     /** The home: an id and the time zone its time-of-day rules use. */
@@ -186,4 +196,40 @@ public record GatewayConfig(
     public Optional<Sensor> sensorNamed(String name) {
         return sensors.stream().filter(s -> s.name().equals(name)).findFirst();
     }
+
+    /**
+     * CoAP ingest ({@code POST /sensors/{id}}, Observe of sensors that expose their state).
+     *
+     * @param enabled whether the CoAP server runs at all
+     * @param host the address the CoAP endpoints bind to
+     * @param dtlsPort the DTLS (PSK) port, 5684 by default (0 picks a free one)
+     * @param plain whether plain, unauthenticated CoAP is also served; only when explicitly enabled
+     * @param port the plain CoAP port, 5683 by default (0 picks a free one)
+     * @param queue the bounded ingest queue: requests beyond it are answered 5.03 (back-pressure)
+     * @param psk the pre-shared keys, one per sensor (prefer {@code ${ENV}} for the keys)
+     * @param observe the sensors whose state resource the gateway observes
+     */
+    public record Coap(boolean enabled, String host, int dtlsPort, boolean plain, int port, int queue, List<Psk> psk,
+            List<Observe> observe) {
+        public Coap {
+            psk = List.copyOf(psk);
+            observe = List.copyOf(observe);
+        }
+
+        /** No CoAP. */
+        public static Coap disabled() {
+            return new Coap(false, "0.0.0.0", 5684, false, 5683, 64, List.of(), List.of());
+        }
+    }
+
+    /** A sensor's DTLS pre-shared key; the identity may post only for its own sensor. */
+    public record Psk(String sensorId, String identity, String key) {
+        @Override
+        public String toString() {
+            return "Psk[sensorId=" + sensorId + ", identity=" + identity + ", key=<redacted>]";
+        }
+    }
+
+    /** A sensor's CoAP resource ({@code coap://host:port/path}) the gateway observes; notifications are readings. */
+    public record Observe(String sensorId, URI uri) {}
 }

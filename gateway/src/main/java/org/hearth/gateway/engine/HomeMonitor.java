@@ -127,8 +127,31 @@ public final class HomeMonitor {
         }
     }
 
-    private void onHearthMessage(String topic, byte[] payload, Instant now) {
-        Decoded decoded = hearth.decode(topic, payload, now);
+    // Synchronised with onReading: the duplicate check and the store are one step, whichever transport delivers.
+    private synchronized void onHearthMessage(String topic, byte[] payload, Instant now) {
+        takeSequenced(hearth.decode(topic, payload, now), now);
+    }
+
+    /**
+     * Decodes, evaluates and stores one Hearth reading named by sensor id (CoAP). Duplicates of a reading already taken
+     * in by any transport are rejected. The reading is committed when this returns {@link Decoded.Sequenced}.
+     */
+    public synchronized Decoded onReading(String sensorId, byte[] payload) {
+        Instant now = clock.instant();
+        if (hearth == null) {
+            Decoded unknown = new Decoded.Rejected(RejectReason.UNKNOWN_SENSOR);
+            counters.count(unknown);
+            logRejection(RejectReason.UNKNOWN_SENSOR);
+            return unknown;
+        }
+        Decoded decoded = hearth.readings().decode(sensorId, payload, now);
+        if (decoded instanceof Decoded.Sequenced s && hearth.seen().contains(s)) {
+            decoded = new Decoded.Rejected(RejectReason.DUPLICATE);
+        }
+        return takeSequenced(decoded, now);
+    }
+
+    private Decoded takeSequenced(Decoded decoded, Instant now) {
         counters.count(decoded);
         if (decoded instanceof Decoded.Sequenced sequenced) {
             apply(sequenced.events(), true, sequenced.batch(), now);
@@ -141,6 +164,7 @@ public final class HomeMonitor {
         } else if (decoded instanceof Decoded.Rejected rejected) {
             logRejection(rejected.reason());
         }
+        return decoded;
     }
 
     /** Evaluates silence-based rules at the clock's current time. */

@@ -16,10 +16,16 @@ public enum RejectReason {
     OUT_OF_RANGE,
     /** A Hearth topic message whose schema version {@code v} this gateway does not read. */
     UNSUPPORTED_VERSION,
-    /** A sensor timestamp too far in the past (over 24 h) or the future (over 5 min) of the gateway's receive time. */
+    /** A sensor timestamp more than {@link ReadingTime#MAX_AGE} (24 h) before the gateway's receive time. */
     STALE,
     /** A Hearth topic message already taken in (same sensor, {@code seq} and {@code t}): an at-least-once redelivery. */
-    DUPLICATE;
+    DUPLICATE,
+    /** A sensor timestamp more than {@link ReadingTime#MAX_AHEAD} (5 min) after the gateway's receive time. */
+    FUTURE,
+    /** A CoAP request over DTLS whose PSK identity is not the sensor it posts for. */
+    UNAUTHORISED,
+    /** The bounded ingest queue was full: the sender is told to retry later (CoAP 5.03). */
+    BUSY;
 
     /** The metric-friendly name, e.g. {@code malformed_json}. */
     public String label() {

@@ -28,6 +28,17 @@ class GatewayHealthTest {
     }
 
     @Test
+    void anUnsynchronisedClockDegradesItAndShowsInTheJson() {
+        GatewayHealth base = healthy();
+        GatewayHealth health = new GatewayHealth(true, 0, Map.of(), 0, base.outbox(), base.uplink(), base.alerts(),
+                base.escalations(), base.acknowledgements(), AT, ClockSanity.check(AT, Optional.of(AT.plusSeconds(3600))));
+
+        assertThat(health.problems()).singleElement().asString().startsWith("clock: ").contains("not yet synchronised");
+        assertThat(HealthJson.toJson("gw-1", health).path("clock").path("synchronised").booleanValue()).isFalse();
+        assertThat(HealthJson.toJson("gw-1", base).path("clock").path("synchronised").booleanValue()).isTrue();
+    }
+
+    @Test
     void anOpenBreakerDegradesIt() {
         GatewayHealth health = with(healthy(), new UplinkHealth("OPEN", Optional.of("HTTP 503"), Optional.of(AT)));
 

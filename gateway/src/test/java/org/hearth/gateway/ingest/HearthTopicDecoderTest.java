@@ -111,7 +111,7 @@ class HearthTopicDecoderTest {
     void rejectsStaleAndFutureTimestamps() {
         assertThat(decode(EVENT, event(1, RECEIVED.minusSeconds(24 * 3600 + 1), "fall"))).isEqualTo(rejected(RejectReason.STALE));
         assertThat(decode(EVENT, event(1, RECEIVED.minusSeconds(24 * 3600 - 1), "fall"))).isInstanceOf(Decoded.Sequenced.class);
-        assertThat(decode(EVENT, event(1, RECEIVED.plusSeconds(301), "fall"))).isEqualTo(rejected(RejectReason.STALE));
+        assertThat(decode(EVENT, event(1, RECEIVED.plusSeconds(301), "fall"))).isEqualTo(rejected(RejectReason.FUTURE));
         assertThat(decode(EVENT, event(1, RECEIVED.plusSeconds(299), "fall"))).isInstanceOf(Decoded.Sequenced.class);
     }
 

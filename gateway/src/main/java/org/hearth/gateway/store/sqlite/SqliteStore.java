@@ -267,6 +267,19 @@ public final class SqliteStore implements HomeStore, Outbox, AutoCloseable {
         return count("SELECT COUNT(*) FROM readings");
     }
 
+    /** The time of the newest journalled reading, if any (for the clock sanity check at boot). */
+    public synchronized Optional<Instant> newestReadingAt() {
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT MAX(at_ms) FROM readings")) {
+            rs.next();
+            long ms = rs.getLong(1);
+            boolean none = rs.wasNull();
+            db.commit();
+            return none ? Optional.empty() : Optional.of(Instant.ofEpochMilli(ms));
+        } catch (SQLException e) {
+            throw new StoreException("newest reading", e);
+        }
+    }
+
     @Override
     public synchronized List<OutboxItem> claimDue(Instant now, int limit) {
         List<OutboxItem> items = new ArrayList<>();
