@@ -30,6 +30,7 @@ class ArchitectureTest {
                     "org.hearth.gateway.store",
                     "org.hearth.gateway.uplink",
                     "org.hearth.gateway.escalation",
+                    "org.hearth.gateway.warning",
                     "org.hearth.gateway.config..")
             .should().dependOnClassesThat().resideInAnyPackage(ADAPTER_TECHNOLOGY)
             .because("MQTT, SQLite and HTTP belong in the adapters at the edges");
@@ -45,6 +46,12 @@ class ArchitectureTest {
             .that().resideInAPackage("org.hearth.gateway.escalation.mqtt..")
             .should().dependOnClassesThat().resideInAnyPackage("org.hearth.gateway.ingest.mqtt..", "org.hearth.gateway.store.sqlite..",
                     "org.hearth.gateway.uplink.fhir..");
+
+    @ArchTest
+    static final ArchRule theWarningAdapterDoesNotUseTheOtherAdapters = noClasses()
+            .that().resideInAPackage("org.hearth.gateway.warning.mqtt..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.hearth.gateway.ingest.mqtt..", "org.hearth.gateway.store.sqlite..",
+                    "org.hearth.gateway.uplink.fhir..", "org.hearth.gateway.escalation.mqtt..");
 
     @ArchTest
     static final ArchRule theSqliteAdapterDoesNotUseTheOtherAdapters = noClasses()

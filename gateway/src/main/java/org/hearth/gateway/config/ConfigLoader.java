@@ -74,7 +74,7 @@ public final class ConfigLoader {
     }
 
     /** Walks the tree once, recording problems with their keys; returns a config only when there are none. */
-    private final class Reader {
+    final class Reader {
         private final JsonNode root;
         private final List<String> problems = new ArrayList<>();
 
@@ -84,7 +84,7 @@ public final class ConfigLoader {
 
         GatewayConfig read() {
             allowOnly("", root, Set.of("gateway", "home", "resident", "sensors", "mqtt", "store", "inactivity",
-                    "care-record", "engine", "escalation"));
+                    "care-record", "engine", "escalation", "warning"));
             String gatewayId = id("gateway.id", true, null);
             allowOnly("gateway", root.path("gateway"), Set.of("id"));
 
@@ -146,13 +146,14 @@ public final class ConfigLoader {
                     || escalationTopic.indexOf('\u0000') >= 0 || escalationTopic.startsWith("$"))) {
                 problem("escalation.topic", "must be a plain MQTT topic: no wildcards, not starting with '$'");
             }
+            GatewayConfig.Warning warning = new WarningSettings(this).read(homeId, sensors);
 
             if (!problems.isEmpty()) {
                 return null;
             }
             return new GatewayConfig(gatewayId, new GatewayConfig.Home(homeId, zone), new GatewayConfig.Resident(nhs),
                     sensors, mqtt, new GatewayConfig.Store(Path.of(storePath), retention, maxSizeMb * 1024L * 1024L), inactivity, careRecord, tick,
-                    new GatewayConfig.Escalation(escalateAfter, escalationTopic));
+                    new GatewayConfig.Escalation(escalateAfter, escalationTopic), warning);
         }
 
         private List<GatewayConfig.Sensor> sensors() {
@@ -239,7 +240,7 @@ public final class ConfigLoader {
             }
         }
 
-        private void allowOnly(String key, JsonNode node, Set<String> allowed) {
+        void allowOnly(String key, JsonNode node, Set<String> allowed) {
             if (node.isMissingNode() || node.isNull()) {
                 return;
             }
@@ -254,7 +255,7 @@ public final class ConfigLoader {
             });
         }
 
-        private JsonNode node(String key) {
+        JsonNode node(String key) {
             JsonNode n = root;
             for (String part : key.split("\\.")) {
                 int bracket = part.indexOf('[');
@@ -268,7 +269,7 @@ public final class ConfigLoader {
             return n;
         }
 
-        private String string(String key, boolean required, String fallback) {
+        String string(String key, boolean required, String fallback) {
             JsonNode n = node(key);
             if (n.isMissingNode() || n.isNull()) {
                 if (required) {
@@ -362,7 +363,7 @@ public final class ConfigLoader {
             }
         }
 
-        private Duration duration(String key, Duration fallback) {
+        Duration duration(String key, Duration fallback) {
             String v = string(key, false, null);
             if (v == null) {
                 return fallback;
@@ -379,7 +380,7 @@ public final class ConfigLoader {
             return d.get();
         }
 
-        private void problem(String key, String what) {
+        void problem(String key, String what) {
             problems.add(key + ": " + what);
         }
     }

@@ -5,8 +5,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.hearth.rules.inactivity.InactivityPolicy;
+import org.hearth.rules.model.AlertType;
+import org.hearth.rules.warning.WarningPolicy;
 
 /**
  * The whole, validated gateway configuration. Built only by {@link ConfigLoader}, so every instance is valid.
@@ -21,6 +25,7 @@ import org.hearth.rules.inactivity.InactivityPolicy;
  * @param careRecord the shared care record (FHIR R4) alerts go to
  * @param tickInterval how often silence-based rules are evaluated against the clock
  * @param escalation what happens when a stat alert is not taken on in time
+ * @param warning the staged local warning with an "I'm OK" answer (off unless enabled)
  */
 public record GatewayConfig(
         String gatewayId,
@@ -32,7 +37,8 @@ public record GatewayConfig(
         InactivityPolicy inactivity,
         CareRecord careRecord,
         Duration tickInterval,
-        Escalation escalation) {
+        Escalation escalation,
+        Warning warning) {
 
     public GatewayConfig {
         sensors = List.copyOf(sensors);
@@ -136,6 +142,31 @@ public record GatewayConfig(
      * @param topic the MQTT topic the escalation notice is published to (QoS 1), e.g. {@code hearth/<home-id>/escalation}
      */
     public record Escalation(Duration after, String topic) {}
+
+    /**
+     * The staged local warning: before an alert that allows one, the resident is asked through a sounder or speaker, and
+     * a press of an "I'm OK" button within the window cancels the alert.
+     *
+     * @param enabled whether alerts are held back for a warning at all (off: every alert goes at once, as before)
+     * @param topic the MQTT topic warnings are published to (QoS 1, not retained), e.g. {@code hearth/<home-id>/warning}
+     * @param windows the answer window per alert type; types not listed are never held back
+     * @param okButtons ids of the button sensors whose presses answer a pending warning
+     * @param okActions the button actions that answer (e.g. {@code single}); empty: any
+     */
+    public record Warning(boolean enabled, String topic, Map<AlertType, Duration> windows, List<String> okButtons,
+            List<String> okActions) {
+
+        public Warning {
+            windows = Map.copyOf(windows);
+            okButtons = List.copyOf(okButtons);
+            okActions = List.copyOf(okActions);
+        }
+
+        /** The rules' policy of these settings. */
+        public WarningPolicy policy() {
+            return new WarningPolicy(windows, Set.copyOf(okButtons), Set.copyOf(okActions));
+        }
+    }
 
     /** Looks up a sensor by its Zigbee2MQTT friendly name. */
     public Optional<Sensor> sensorNamed(String name) {
