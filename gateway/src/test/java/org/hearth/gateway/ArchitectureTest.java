@@ -50,8 +50,9 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule theWarningAdapterDoesNotUseTheOtherAdapters = noClasses()
             .that().resideInAPackage("org.hearth.gateway.warning.mqtt..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.hearth.gateway.ingest.mqtt..", "org.hearth.gateway.store.sqlite..",
-                    "org.hearth.gateway.uplink.fhir..", "org.hearth.gateway.escalation.mqtt..");
+            .should().dependOnClassesThat().resideInAnyPackage("org.hearth.gateway.ingest.mqtt..",
+                    "org.hearth.gateway.store.sqlite..", "org.hearth.gateway.uplink.fhir..",
+                    "org.hearth.gateway.escalation.mqtt..");
 
     @ArchTest
     static final ArchRule theSqliteAdapterDoesNotUseTheOtherAdapters = noClasses()

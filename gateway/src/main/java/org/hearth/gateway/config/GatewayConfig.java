@@ -144,11 +144,12 @@ public record GatewayConfig(
     public record Escalation(Duration after, String topic) {}
 
     /**
-     * The staged local warning: before an alert that allows one, the resident is asked through a sounder or speaker, and
-     * a press of an "I'm OK" button within the window cancels the alert.
+     * The staged local warning: before an alert that allows one, the resident is asked through a sounder or speaker,
+     * and a press of an "I'm OK" button within the window cancels the alert.
      *
      * @param enabled whether alerts are held back for a warning at all (off: every alert goes at once, as before)
-     * @param topic the MQTT topic warnings are published to (QoS 1, not retained), e.g. {@code hearth/<home-id>/warning}
+     * @param topic the MQTT topic warnings are published to (QoS 1, not retained), e.g.
+     *     {@code hearth/<home-id>/warning}
      * @param windows the answer window per alert type; types not listed are never held back
      * @param okButtons ids of the button sensors whose presses answer a pending warning
      * @param okActions the button actions that answer (e.g. {@code single}); empty: any

@@ -33,7 +33,8 @@ public record WarningNotice(String id, String alertType, Instant warnedAt, Insta
 
     /** The notice of a stored warning. */
     public static WarningNotice of(UnpublishedWarning w) {
-        String text = w.type() == AlertType.FALL_WEARABLE || w.type() == AlertType.FALL_RADAR ? HAVE_YOU_FALLEN : ARE_YOU_OK;
+        boolean fall = w.type() == AlertType.FALL_WEARABLE || w.type() == AlertType.FALL_RADAR;
+        String text = fall ? HAVE_YOU_FALLEN : ARE_YOU_OK;
         return new WarningNotice(Long.toString(w.id()), w.type().code(), w.warnedAt(), w.deadline(), text);
     }
 

@@ -62,7 +62,8 @@ class WarningSettingsTest {
                   topic: "hearth/#"
                   windows: { inactivity: 2h, help: 1m }
                   ok-buttons: [kitchen-motion]
-                """)).isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactlyInAnyOrder(
+                """)).isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                .containsExactlyInAnyOrder(
                 "warning.enabled: must be true or false",
                 "warning.topic: must be a plain MQTT topic: no wildcards, not starting with '$'",
                 "warning.windows.help: is not a known key",

@@ -33,8 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** The home monitor with the staged warning, on a real SQLite file and the real decoder and rules. */
 class HomeMonitorWarningTest {
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
-    private static final List<Sensor> SENSORS = List.of(new Sensor("kitchen-motion", "kitchen_motion", SensorKind.MOTION,
-            "kitchen"), new Sensor("pendant", "help_pendant", SensorKind.BUTTON, "worn"));
+    private static final List<Sensor> SENSORS = List.of(
+            new Sensor("kitchen-motion", "kitchen_motion", SensorKind.MOTION, "kitchen"),
+            new Sensor("pendant", "help_pendant", SensorKind.BUTTON, "worn"));
     private static final Duration ALLOWANCE = Duration.ofHours(3); // the UK default bands allow 3 h by day
 
     @TempDir
@@ -60,8 +61,8 @@ class HomeMonitorWarningTest {
     private HomeMonitor monitor() {
         var stage = new WarningStage(WarningPolicy.defaults(Set.of("pendant"), Set.of("single")));
         return new HomeMonitor(new RulesEngine(InactivityPolicy.ukDefault(LONDON)), store,
-                new Zigbee2MqttDecoder("zigbee2mqtt", SENSORS), new IngestCounters(), clock, raised::addAll, null, stage,
-                warned::incrementAndGet);
+                new Zigbee2MqttDecoder("zigbee2mqtt", SENSORS), new IngestCounters(), clock, raised::addAll, null,
+                stage, warned::incrementAndGet);
     }
 
     private void send(String name, String json) {
@@ -146,7 +147,8 @@ class HomeMonitorWarningTest {
         clock.advance(Duration.ofMinutes(4));
         monitor.tick();
 
-        assertThat(raised).extracting(Alert::type).containsExactly(AlertType.HELP_BUTTON, AlertType.PROLONGED_INACTIVITY);
+        assertThat(raised).extracting(Alert::type)
+                .containsExactly(AlertType.HELP_BUTTON, AlertType.PROLONGED_INACTIVITY);
     }
 
     @Test

@@ -22,8 +22,8 @@ import org.hearth.rules.model.SensorEvent;
  * <p>{@link #apply}, in this order:
  * <ol>
  *   <li>Each event, in order: first the deadlines up to its instant pass (see below); then a
- *       {@link EventKind#RESIDENT_OK} cancels every pending warning it answers ({@link PendingWarning#answeredBy}), each
- *       into a {@link CancelledWarning}. Other events, activity included, change nothing: only the explicit answer
+ *       {@link EventKind#RESIDENT_OK} cancels every pending warning it answers ({@link PendingWarning#answeredBy}),
+ *       each into a {@link CancelledWarning}. Other events, activity included, change nothing: only the explicit answer
  *       says the resident is all right (see the package description).</li>
  *   <li>The deadlines up to {@code now} pass: each warning whose deadline is at or before it is raised as the very
  *       alert it held (same type, sensor and onset, so the same {@link Alert#key()}; the same evidence), with

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 /** Seeded properties of the warning stage over random streams of alerts, presses, activity and ticks. */
 class WarningStagePropertiesTest {
     private static final Instant START = Instant.parse("2026-03-28T20:00:00Z"); // spans the spring clock change
-    private static final WarningStage STAGE = new WarningStage(WarningPolicy.defaults(Set.of("pendant"), Set.of("single")));
+    private static final WarningStage STAGE =
+            new WarningStage(WarningPolicy.defaults(Set.of("pendant"), Set.of("single")));
 
     /** One input at one instant: events (as decoded), the alerts the rules detected with them, or just a tick. */
     record Input(Instant at, List<SensorEvent> events, List<Alert> detected) {
@@ -112,7 +113,8 @@ class WarningStagePropertiesTest {
     void shiftingAllInputsInTimeShiftsTheOutputsAndChangesNothingElse() {
         Seeded.forAll(200, 2_000L, r -> {
             List<Input> inputs = scenario(r);
-            Duration shift = Duration.ofMinutes(r.nextLong(-400L * 24 * 60, 400L * 24 * 60)).plusMillis(r.nextInt(1000));
+            long minutes = r.nextLong(-400L * 24 * 60, 400L * 24 * 60);
+            Duration shift = Duration.ofMinutes(minutes).plusMillis(r.nextInt(1000));
             Outcome original = run(inputs);
             Outcome shifted = run(inputs.stream().map(in -> in.shifted(shift)).toList());
 
@@ -128,7 +130,8 @@ class WarningStagePropertiesTest {
             assertThat(shifted.warned()).extracting(PendingWarning::deadline)
                     .containsExactlyElementsOf(original.warned().stream().map(w -> w.deadline().plus(shift)).toList());
             assertThat(shifted.cancelled()).extracting(CancelledWarning::cancelledAt)
-                    .containsExactlyElementsOf(original.cancelled().stream().map(c -> c.cancelledAt().plus(shift)).toList());
+                    .containsExactlyElementsOf(
+                            original.cancelled().stream().map(c -> c.cancelledAt().plus(shift)).toList());
         });
     }
 
@@ -141,11 +144,13 @@ class WarningStagePropertiesTest {
             out.raised().forEach(a -> fate.merge(a.key(), 1, Integer::sum));
             out.cancelled().forEach(c -> fate.merge(c.alert().key(), 1, Integer::sum));
             Map<String, Integer> detections = new HashMap<>();
-            inputs.stream().flatMap(in -> in.detected().stream()).forEach(a -> detections.merge(a.key(), 1, Integer::sum));
+            inputs.stream().flatMap(in -> in.detected().stream())
+                    .forEach(a -> detections.merge(a.key(), 1, Integer::sum));
             // nothing lost, and nothing out more often than it came in (a repeat while pending adds nothing)
             detections.forEach((key, n) -> assertThat(fate.get(key)).as(key).isNotNull().isBetween(1, n));
             assertThat(detections.keySet()).containsAll(fate.keySet());
-            assertThat(out.warned()).allSatisfy(w -> assertThat(STAGE.policy().windowFor(w.alert().type())).isPresent());
+            assertThat(out.warned())
+                    .allSatisfy(w -> assertThat(STAGE.policy().windowFor(w.alert().type())).isPresent());
             assertThat(out.raised()).filteredOn(a -> !WarningPolicy.mayWarn(a.type()))
                     .allSatisfy(a -> assertThat(a.evidence().explanation()).isEqualTo("Because."));
             assertThat(out.cancelled()).allSatisfy(c -> assertThat(c.warning().answeredBy(c.cancelledAt())).isTrue());

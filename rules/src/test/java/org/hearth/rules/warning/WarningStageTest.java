@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 class WarningStageTest {
     private static final Instant T0 = Instant.parse("2026-11-23T12:00:00Z");
-    private static final WarningStage STAGE = new WarningStage(WarningPolicy.defaults(Set.of("pendant"), Set.of("single")));
+    private static final WarningStage STAGE =
+            new WarningStage(WarningPolicy.defaults(Set.of("pendant"), Set.of("single")));
 
     static Alert inactivity(Instant raisedAt) {
         SensorEvent last = SensorEvent.of("kitchen-motion", EventKind.MOTION, raisedAt.minus(Duration.ofHours(3)));
@@ -150,10 +151,11 @@ class WarningStageTest {
 
         assertThat(step.raise()).containsExactly(help(T0), degraded);
         assertThat(step.warn()).isEmpty();
-        assertThatThrownBy(() -> new WarningPolicy(Map.of(AlertType.HELP_BUTTON, Duration.ofSeconds(30)), Set.of(), Set.of()))
+        Duration window = Duration.ofSeconds(30);
+        assertThatThrownBy(() -> new WarningPolicy(Map.of(AlertType.HELP_BUTTON, window), Set.of(), Set.of()))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new WarningPolicy(Map.of(AlertType.MONITORING_DEGRADED, Duration.ofSeconds(30)), Set.of(),
-                Set.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new WarningPolicy(Map.of(AlertType.MONITORING_DEGRADED, window), Set.of(), Set.of()))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -199,7 +201,8 @@ class WarningStageTest {
     void aDeadlineInTheRepeatedHourOfTheAutumnChangeFallsExactlyOneWindowLater() {
         ZoneId london = ZoneId.of("Europe/London");
         // 01:58 BST, then the clocks go back at 02:00 BST to 01:00 GMT: the deadline is 5 real minutes on.
-        Instant warnedAt = LocalDateTime.of(2026, 10, 25, 1, 58).atZone(london).withEarlierOffsetAtOverlap().toInstant();
+        Instant warnedAt = LocalDateTime.of(2026, 10, 25, 1, 58).atZone(london).withEarlierOffsetAtOverlap()
+                .toInstant();
         WarningState warned = STAGE.apply(WarningState.initial(), List.of(), List.of(inactivity(warnedAt)), warnedAt)
                 .state();
 

@@ -28,7 +28,8 @@ public final class SqliteLocalWarnings implements LocalWarnings {
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {
                         out.add(new UnpublishedWarning(rs.getLong(1), AlertType.valueOf(rs.getString(2)),
-                                Instant.ofEpochMilli(rs.getLong(3)), Instant.ofEpochMilli(rs.getLong(4)), rs.getInt(5)));
+                                Instant.ofEpochMilli(rs.getLong(3)), Instant.ofEpochMilli(rs.getLong(4)),
+                                rs.getInt(5)));
                     }
                 }
             }

@@ -102,7 +102,8 @@ final class SqliteWarningRecords {
         List<CancelledWarning> out = new ArrayList<>();
         try (PreparedStatement q = db.prepareStatement("SELECT a.body, w.warned_ms, w.deadline_ms, w.outcome_ms, "
                 + "w.answered_by, w.answer_detail FROM local_warnings w JOIN alerts a ON a.identifier = w.identifier "
-                + "WHERE w.outcome = 'cancelled' AND w.outcome_ms >= ? AND w.outcome_ms < ? ORDER BY w.outcome_ms, w.id")) {
+                + "WHERE w.outcome = 'cancelled' AND w.outcome_ms >= ? AND w.outcome_ms < ? "
+                + "ORDER BY w.outcome_ms, w.id")) {
             q.setLong(1, from.toEpochMilli());
             q.setLong(2, to.toEpochMilli());
             try (ResultSet rs = q.executeQuery()) {

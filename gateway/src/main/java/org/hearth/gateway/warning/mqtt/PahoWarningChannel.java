@@ -40,7 +40,8 @@ public final class PahoWarningChannel implements WarningChannel {
         try {
             this.client = new MqttClient(brokerUri, clientId, new MemoryPersistence());
         } catch (MqttException e) {
-            throw new IllegalStateException("warning mqtt client could not be created (reason " + e.getReasonCode() + ")", e);
+            throw new IllegalStateException(
+                    "warning mqtt client could not be created (reason " + e.getReasonCode() + ")", e);
         }
         client.setTimeToWait(timeout.toMillis());
         this.options = new MqttConnectOptions();

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Local warnings in the SQLite store: pending in the snapshot, publication record, cancellations kept but never sent. */
+/** Local warnings in the SQLite store: pending in the snapshot, publications, cancellations kept but never sent. */
 class SqliteWarningRecordsTest {
     private static final Instant T0 = Instant.parse("2026-11-23T12:00:00Z");
 
@@ -66,7 +66,8 @@ class SqliteWarningRecordsTest {
         store = SqliteStore.open(dir.resolve("hearth.db"), clock, "gw-test");
 
         assertThat(store.loadMonitorState()).contains(state);
-        String old = "{\"engine\":" + Json.write(EngineState.initial()) + ",\"wearables\":{},\"radar\":{\"radars\":{}}}";
+        String old = "{\"engine\":" + Json.write(EngineState.initial())
+                + ",\"wearables\":{},\"radar\":{\"radars\":{}}}";
         assertThat(SqliteStore.readMonitorState(old).warning()).isEqualTo(WarningState.initial());
     }
 
