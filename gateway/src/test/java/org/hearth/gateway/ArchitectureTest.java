@@ -31,6 +31,7 @@ class ArchitectureTest {
                     "org.hearth.gateway.store",
                     "org.hearth.gateway.uplink",
                     "org.hearth.gateway.escalation",
+                    "org.hearth.gateway.warning",
                     "org.hearth.gateway.config..")
             .should().dependOnClassesThat().resideInAnyPackage(ADAPTER_TECHNOLOGY)
             .because("MQTT, SQLite and HTTP belong in the adapters at the edges");
@@ -53,6 +54,13 @@ class ArchitectureTest {
             .that().resideInAPackage("org.hearth.gateway.escalation.mqtt..")
             .should().dependOnClassesThat().resideInAnyPackage("org.hearth.gateway.ingest.mqtt..", "org.hearth.gateway.store.sqlite..",
                     "org.hearth.gateway.uplink.fhir..", "org.hearth.gateway.ingest.coap..");
+
+    @ArchTest
+    static final ArchRule theWarningAdapterDoesNotUseTheOtherAdapters = noClasses()
+            .that().resideInAPackage("org.hearth.gateway.warning.mqtt..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.hearth.gateway.ingest.mqtt..",
+                    "org.hearth.gateway.store.sqlite..", "org.hearth.gateway.uplink.fhir..",
+                    "org.hearth.gateway.escalation.mqtt..");
 
     @ArchTest
     static final ArchRule theSqliteAdapterDoesNotUseTheOtherAdapters = noClasses()

@@ -36,6 +36,11 @@ import org.hearth.gateway.uplink.oauth.FixedToken;
 import org.hearth.gateway.uplink.oauth.JwtAssertion;
 import org.hearth.gateway.uplink.oauth.PemPrivateKey;
 import org.hearth.rules.engine.RulesEngine;
+import org.hearth.gateway.store.sqlite.SqliteLocalWarnings;
+import org.hearth.gateway.warning.WarningAnnouncer;
+import org.hearth.gateway.warning.mqtt.PahoWarningChannel;
+import org.hearth.rules.warning.CancelledWarning;
+import org.hearth.rules.warning.WarningStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,6 +83,9 @@ public final class Gateway implements AutoCloseable {
     private final PahoEscalationChannel escalationChannel;
     private final Escalator escalator;
     private final AccessTokens tokens;
+    private final LinkedBlockingQueue<Boolean> warningWake = new LinkedBlockingQueue<>();
+    private final PahoWarningChannel warningChannel;
+    private final Thread warningThread;
     private final java.util.concurrent.atomic.AtomicLong uplinkPasses = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong followUpPasses = new java.util.concurrent.atomic.AtomicLong();
     /** Wakes the follow-up thread (acknowledgement polls, escalations) as {@link #wake} wakes the uplink. */
@@ -99,8 +107,10 @@ public final class Gateway implements AutoCloseable {
                 .ifPresent(p -> LOG.warn("{}: sensor timestamps will look wrong until it is", p));
         var decoder = new Zigbee2MqttDecoder(config.mqtt().topicPrefix(), config.sensors());
         var hearthDecoder = new HearthTopicDecoder(config.home().id(), config.sensors());
+        var warning = config.warning();
         this.monitor = new HomeMonitor(new RulesEngine(config.inactivity()), store, decoder, counters, clock,
-                alerts -> wakeUplink(), hearthDecoder);
+                alerts -> wakeUplink(), hearthDecoder,
+                warning.enabled() ? new WarningStage(warning.policy()) : null, () -> warningWake.offer(Boolean.TRUE));
         var careRecordConfig = config.careRecord();
         var bundles = new FhirAlertBundle(careRecordConfig.identifierSystem(), config.gatewayId(),
                 config.resident().nhsNumber(), careRecordConfig.teamOdsCode());
@@ -144,6 +154,16 @@ public final class Gateway implements AutoCloseable {
                 clock, config.home().id());
         uplinkThread.start();
         followUpThread.start();
+        if (warning.enabled()) {
+            this.warningChannel = new PahoWarningChannel(brokerUri, mqtt.clientId() + "-warning", mqtt.username(),
+                    mqtt.password(), warning.topic(), ESCALATION_PUBLISH_TIMEOUT);
+            var announcer = new WarningAnnouncer(new SqliteLocalWarnings(store), warningChannel, clock);
+            this.warningThread = daemon(() -> warningLoop(announcer), "hearth-warning");
+            warningThread.start();
+        } else {
+            this.warningChannel = null;
+            this.warningThread = null;
+        }
         long snapshotEvery = HEALTH_SNAPSHOT_EVERY.toMillis();
         scheduler.scheduleWithFixedDelay(this::safeSnapshot, 0, snapshotEvery, TimeUnit.MILLISECONDS);
         LOG.info("gateway {} started: {} sensors, broker {}, care record {}", config.gatewayId(), config.sensors().size(),
@@ -341,6 +361,36 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
+    /**
+     * Publishes local warnings: at once when one is given (and at start, for any a restart interrupted), retried every
+     * second while one fails. On its own thread: a care-record backlog must never delay asking the resident.
+     */
+    private void warningLoop(WarningAnnouncer announcer) {
+        boolean allPublished = true;
+        while (running) {
+            try {
+                try {
+                    allPublished = announcer.announcePending();
+                } catch (RuntimeException e) {
+                    allPublished = false;
+                    LOG.error("local warning pass failed; retrying", e);
+                }
+                warningWake.poll(allPublished ? 5 : 1, TimeUnit.SECONDS);
+                warningWake.clear();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /**
+     * The local warnings the resident answered with "I'm OK" in {@code [from, to)}: for the daily summary and tests.
+     */
+    public java.util.List<CancelledWarning> cancelledWarnings(java.time.Instant from, java.time.Instant to) {
+        return store.cancelledWarnings(from, to);
+    }
+
     private static Thread daemon(Runnable r, String name) {
         Thread t = new Thread(r, name);
         t.setDaemon(true);
@@ -365,15 +415,24 @@ public final class Gateway implements AutoCloseable {
         scheduler.shutdownNow();
         uplinkThread.interrupt();
         followUpThread.interrupt();
+        if (warningThread != null) {
+            warningThread.interrupt();
+        }
         try {
             uplinkThread.join(5_000);
             followUpThread.join(5_000);
+            if (warningThread != null) {
+                warningThread.join(5_000);
+            }
             scheduler.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         drainer.close();
         escalationChannel.close();
+        if (warningChannel != null) {
+            warningChannel.close();
+        }
         store.close();
         LOG.info("gateway {} stopped", config.gatewayId());
     }

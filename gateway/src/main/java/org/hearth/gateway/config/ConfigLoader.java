@@ -78,7 +78,7 @@ public final class ConfigLoader {
     }
 
     /** Walks the tree once, recording problems with their keys; returns a config only when there are none. */
-    private final class Reader {
+    final class Reader {
         private final JsonNode root;
         private final List<String> problems = new ArrayList<>();
 
@@ -88,7 +88,7 @@ public final class ConfigLoader {
 
         GatewayConfig read() {
             allowOnly("", root, Set.of("gateway", "home", "resident", "sensors", "mqtt", "store", "inactivity",
-                    "care-record", "engine", "escalation", "coap"));
+                    "care-record", "engine", "escalation", "coap", "warning"));
             String gatewayId = id("gateway.id", true, null);
             allowOnly("gateway", root.path("gateway"), Set.of("id"));
 
@@ -151,6 +151,7 @@ public final class ConfigLoader {
                     || escalationTopic.indexOf('\u0000') >= 0 || escalationTopic.startsWith("$"))) {
                 problem("escalation.topic", "must be a plain MQTT topic: no wildcards, not starting with '$'");
             }
+            GatewayConfig.Warning warning = new WarningSettings(this).read(homeId, sensors);
 
             GatewayConfig.Coap coap = CoapSection.read(root.path("coap"), sensors, new CoapSection.Access() {
                 @Override
@@ -179,7 +180,7 @@ public final class ConfigLoader {
             }
             return new GatewayConfig(gatewayId, new GatewayConfig.Home(homeId, zone), new GatewayConfig.Resident(nhs),
                     sensors, mqtt, new GatewayConfig.Store(Path.of(storePath), retention, maxSizeMb * 1024L * 1024L), inactivity, careRecord, tick,
-                    new GatewayConfig.Escalation(escalateAfter, escalationTopic), coap);
+                    new GatewayConfig.Escalation(escalateAfter, escalationTopic), coap, warning);
         }
 
         private Optional<GatewayConfig.Auth> auth() {
@@ -299,7 +300,7 @@ public final class ConfigLoader {
             }
         }
 
-        private void allowOnly(String key, JsonNode node, Set<String> allowed) {
+        void allowOnly(String key, JsonNode node, Set<String> allowed) {
             if (node.isMissingNode() || node.isNull()) {
                 return;
             }
@@ -314,7 +315,7 @@ public final class ConfigLoader {
             });
         }
 
-        private JsonNode node(String key) {
+        JsonNode node(String key) {
             JsonNode n = root;
             for (String part : key.split("\\.")) {
                 int bracket = part.indexOf('[');
@@ -328,7 +329,7 @@ public final class ConfigLoader {
             return n;
         }
 
-        private String string(String key, boolean required, String fallback) {
+        String string(String key, boolean required, String fallback) {
             JsonNode n = node(key);
             if (n.isMissingNode() || n.isNull()) {
                 if (required) {
@@ -422,7 +423,7 @@ public final class ConfigLoader {
             }
         }
 
-        private Duration duration(String key, Duration fallback) {
+        Duration duration(String key, Duration fallback) {
             String v = string(key, false, null);
             if (v == null) {
                 return fallback;
@@ -439,7 +440,7 @@ public final class ConfigLoader {
             return d.get();
         }
 
-        private void problem(String key, String what) {
+        void problem(String key, String what) {
             problems.add(key + ": " + what);
         }
     }

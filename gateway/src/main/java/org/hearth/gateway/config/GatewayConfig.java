@@ -5,10 +5,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.hearth.rules.inactivity.InactivityPolicy;
 import org.hearth.rules.model.HomeLayout;
 import org.hearth.rules.model.SensorRole;
+import org.hearth.rules.model.AlertType;
+import org.hearth.rules.warning.WarningPolicy;
 
 /**
  * The whole, validated gateway configuration. Built only by {@link ConfigLoader}, so every instance is valid.
@@ -24,6 +28,7 @@ import org.hearth.rules.model.SensorRole;
  * @param tickInterval how often silence-based rules are evaluated against the clock
  * @param escalation what happens when a stat alert is not taken on in time
  * @param coap the CoAP ingest (disabled unless configured)
+ * @param warning the staged local warning with an "I'm OK" answer (off unless enabled)
  */
 public record GatewayConfig(
         String gatewayId,
@@ -36,18 +41,36 @@ public record GatewayConfig(
         CareRecord careRecord,
         Duration tickInterval,
         Escalation escalation,
-        Coap coap) {
+        Coap coap,
+        Warning warning) {
 
     public GatewayConfig {
         sensors = List.copyOf(sensors);
         coap = coap == null ? Coap.disabled() : coap;
+        warning = warning == null ? Warning.disabled() : warning;
+    }
+
+    /** As the canonical constructor, with CoAP and the local warning disabled. */
+    public GatewayConfig(String gatewayId, Home home, Resident resident, List<Sensor> sensors, Mqtt mqtt, Store store,
+            InactivityPolicy inactivity, CareRecord careRecord, Duration tickInterval, Escalation escalation) {
+        this(gatewayId, home, resident, sensors, mqtt, store, inactivity, careRecord, tickInterval, escalation,
+                Coap.disabled(), Warning.disabled());
+    }
+
+    /** As the canonical constructor, with the local warning disabled. */
+    public GatewayConfig(String gatewayId, Home home, Resident resident, List<Sensor> sensors, Mqtt mqtt, Store store,
+            InactivityPolicy inactivity, CareRecord careRecord, Duration tickInterval, Escalation escalation,
+            Coap coap) {
+        this(gatewayId, home, resident, sensors, mqtt, store, inactivity, careRecord, tickInterval, escalation, coap,
+                Warning.disabled());
     }
 
     /** As the canonical constructor, with CoAP disabled. */
     public GatewayConfig(String gatewayId, Home home, Resident resident, List<Sensor> sensors, Mqtt mqtt, Store store,
-            InactivityPolicy inactivity, CareRecord careRecord, Duration tickInterval, Escalation escalation) {
+            InactivityPolicy inactivity, CareRecord careRecord, Duration tickInterval, Escalation escalation,
+            Warning warning) {
         this(gatewayId, home, resident, sensors, mqtt, store, inactivity, careRecord, tickInterval, escalation,
-                Coap.disabled());
+                Coap.disabled(), warning);
     }
 
     /** The home: an id and the time zone its time-of-day rules use. */
@@ -191,6 +214,37 @@ public record GatewayConfig(
      * @param topic the MQTT topic the escalation notice is published to (QoS 1), e.g. {@code hearth/<home-id>/escalation}
      */
     public record Escalation(Duration after, String topic) {}
+
+    /**
+     * The staged local warning: before an alert that allows one, the resident is asked through a sounder or speaker,
+     * and a press of an "I'm OK" button within the window cancels the alert.
+     *
+     * @param enabled whether alerts are held back for a warning at all (off: every alert goes at once, as before)
+     * @param topic the MQTT topic warnings are published to (QoS 1, not retained), e.g.
+     *     {@code hearth/<home-id>/warning}
+     * @param windows the answer window per alert type; types not listed are never held back
+     * @param okButtons ids of the button sensors whose presses answer a pending warning
+     * @param okActions the button actions that answer (e.g. {@code single}); empty: any
+     */
+    public record Warning(boolean enabled, String topic, Map<AlertType, Duration> windows, List<String> okButtons,
+            List<String> okActions) {
+
+        public Warning {
+            windows = Map.copyOf(windows);
+            okButtons = List.copyOf(okButtons);
+            okActions = List.copyOf(okActions);
+        }
+
+        /** No local warning: every alert goes at once. */
+        public static Warning disabled() {
+            return new Warning(false, "", Map.of(), List.of(), List.of());
+        }
+
+        /** The rules' policy of these settings. */
+        public WarningPolicy policy() {
+            return new WarningPolicy(windows, Set.copyOf(okButtons), Set.copyOf(okActions));
+        }
+    }
 
     /** Looks up a sensor by its Zigbee2MQTT friendly name. */
     public Optional<Sensor> sensorNamed(String name) {

@@ -31,6 +31,10 @@ import org.hearth.rules.engine.RulesEngine;
 import org.hearth.rules.engine.Step;
 import org.hearth.rules.model.Alert;
 import org.hearth.rules.model.SensorEvent;
+import org.hearth.rules.warning.WarningStage;
+import org.hearth.rules.warning.WarningState;
+import org.hearth.rules.warning.WarningStep;
+import org.hearth.gateway.store.WarningChanges;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +51,11 @@ import org.slf4j.LoggerFactory;
  * if it throws, nothing was stored and the message must be redelivered.
  *
  * <p>One lock serialises messages and ticks, so the engine sees one ordered stream, as in a replay.
+ *
+ * <p>With a {@link WarningStage} (the staged local warning), every alert the rules raise passes through it: those that
+ * allow a warning are held back as pending warnings (in the {@link MonitorState}, committed with the rest) and
+ * {@code onWarning} is run after the commit so that they are published; an "I'm OK" press answering one is journalled
+ * and given to the rules as {@link org.hearth.rules.model.EventKind#RESIDENT_OK}, never as a call for help.
  */
 public final class HomeMonitor {
     private static final Logger LOG = LoggerFactory.getLogger(HomeMonitor.class);
@@ -60,6 +69,8 @@ public final class HomeMonitor {
     private final HearthTopicDecoder hearth;
     private final WearableFallDetector wearableDetector = new WearableFallDetector();
     private final RadarFallConfirmer radarConfirmer = new RadarFallConfirmer();
+    private final WarningStage warnings;
+    private final Runnable onWarning;
     private MonitorState state;
     private boolean storeFull;
     /** Non-null while {@link #onMessages} runs: what the batch will commit in one transaction. */
@@ -73,6 +84,17 @@ public final class HomeMonitor {
     /** As the other constructor, and reads the Hearth topics through {@code hearth} (null: no Hearth topics). */
     public HomeMonitor(RulesEngine engine, HomeStore store, Zigbee2MqttDecoder decoder, IngestCounters counters,
             Clock clock, AlertListener listener, HearthTopicDecoder hearth) {
+        this(engine, store, decoder, counters, clock, listener, hearth, null, () -> { });
+    }
+
+    /**
+     * As the other constructors, and passes the rules' alerts through {@code warnings} (null: no local warnings),
+     * running {@code onWarning} after each commit that gave a warning.
+     */
+    public HomeMonitor(RulesEngine engine, HomeStore store, Zigbee2MqttDecoder decoder, IngestCounters counters,
+            Clock clock, AlertListener listener, HearthTopicDecoder hearth, WarningStage warnings, Runnable onWarning) {
+        this.warnings = warnings;
+        this.onWarning = onWarning;
         this.hearth = hearth;
         this.engine = engine;
         this.store = store;
@@ -98,7 +120,7 @@ public final class HomeMonitor {
             }
             pending = null;
             if (!batchCommit.isEmpty()) {
-                commit(batchCommit.events, state, batchCommit.alerts, batchCommit.now);
+                commit(batchCommit.events, state, batchCommit.alerts, batchCommit.changes, batchCommit.now);
             }
         } catch (RuntimeException e) {
             state = batchCommit.stateBefore;
@@ -176,17 +198,18 @@ public final class HomeMonitor {
     public synchronized Optional<Instant> nextDeadline() {
         Optional<Instant> engineDeadline = engine.nextDeadline(state.engine());
         Optional<Instant> radarDeadline = radarConfirmer.nextDeadline(state.radar());
-        if (engineDeadline.isEmpty()) {
-            return radarDeadline;
-        }
-        return radarDeadline.filter(r -> r.isBefore(engineDeadline.get())).or(() -> engineDeadline);
+        Optional<Instant> warningDeadline = state.warning().nextDeadline();
+        return java.util.stream.Stream.of(engineDeadline, radarDeadline, warningDeadline)
+                .flatMap(Optional::stream).min(Instant::compareTo);
     }
 
     /**
      * Runs events (from radars too when {@code radar}), an accelerometer batch (or null) and a tick through the rules,
      * and commits the outcome.
      */
-    private synchronized void apply(List<SensorEvent> events, boolean radar, AccelBatch batch, Instant now) {
+    private synchronized void apply(List<SensorEvent> decoded, boolean radar, AccelBatch batch, Instant now) {
+        List<SensorEvent> events = warnings == null ? decoded
+                : decoded.stream().map(e -> warnings.answerOf(state.warning(), e)).toList();
         EngineState nextEngine = state.engine();
         RadarFallState nextRadar = state.radar();
         Map<String, FallState> nextWearables = state.wearables();
@@ -214,22 +237,34 @@ public final class HomeMonitor {
         RadarStep radarTick = radarConfirmer.onTick(nextRadar, now);
         nextRadar = radarTick.state();
         alerts.addAll(radarTick.alerts());
-        MonitorState next = new MonitorState(nextEngine, nextWearables, nextRadar);
+        WarningState nextWarning = state.warning();
+        WarningChanges changes = WarningChanges.NONE;
+        if (warnings != null) {
+            WarningStep step = warnings.apply(nextWarning, events, alerts, now);
+            nextWarning = step.state();
+            alerts = new ArrayList<>(step.raise());
+            changes = WarningChanges.of(step);
+        }
+        MonitorState next = new MonitorState(nextEngine, nextWearables, nextRadar, nextWarning);
         if (events.isEmpty() && alerts.isEmpty() && next.equals(state)) {
             return; // a quiet tick: nothing to commit
         }
         if (pending != null) {
-            pending.add(events, alerts, now);
+            pending.add(events, alerts, changes, now);
             state = next;
             return; // committed with the rest of the batch by onMessages
         }
-        commit(events, next, alerts, now);
+        commit(events, next, alerts, changes, now);
     }
 
-    /** Commits events, the rules' new state and alerts in one transaction, then tells the uplink about the alerts. */
-    private void commit(List<SensorEvent> events, MonitorState next, List<Alert> alerts, Instant now) {
+    /**
+     * Commits events, the rules' new state, alerts and warning changes in one transaction, then tells the uplink
+     * about the alerts and the warning channel about new warnings.
+     */
+    private void commit(List<SensorEvent> events, MonitorState next, List<Alert> alerts, WarningChanges changes,
+            Instant now) {
         alerts = new ArrayList<>(alerts);
-        JournalState journal = store.record(events, next, alerts);
+        JournalState journal = store.record(events, next, alerts, changes);
         state = next;
         if (journal == JournalState.ALERTS_ONLY && !storeFull) {
             storeFull = true;
@@ -241,9 +276,16 @@ public final class HomeMonitor {
             storeFull = false;
             LOG.info("store has room again: raw readings are journalled");
         }
+        changes.cancelled().forEach(c -> LOG.info("local warning answered: {} alert not raised (answered on {})",
+                c.alert().type().code(), c.cancelledBy()));
+        changes.given().forEach(w -> LOG.info("local warning given: {} alert held until {}", w.alert().type().code(),
+                w.deadline()));
         if (!alerts.isEmpty()) {
             alerts.forEach(a -> LOG.info("alert raised: {} (sensor {}, onset {})", a.type().code(), a.sensorId(), a.onset()));
             listener.raised(alerts);
+        }
+        if (!changes.given().isEmpty()) {
+            onWarning.run();
         }
     }
 
@@ -253,15 +295,17 @@ public final class HomeMonitor {
         final List<SensorEvent> events = new ArrayList<>();
         final List<Alert> alerts = new ArrayList<>();
         final List<Decoded.Sequenced> seen = new ArrayList<>();
+        WarningChanges changes = WarningChanges.NONE;
         Instant now;
 
         PendingCommit(MonitorState stateBefore) {
             this.stateBefore = stateBefore;
         }
 
-        void add(List<SensorEvent> e, List<Alert> a, Instant at) {
+        void add(List<SensorEvent> e, List<Alert> a, WarningChanges w, Instant at) {
             events.addAll(e);
             alerts.addAll(a);
+            changes = changes.plus(w);
             now = at;
         }
 

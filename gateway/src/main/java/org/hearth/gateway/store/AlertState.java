@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /**
  * Where an alert is in its life: {@code raised → sent → accepted → completed}, or {@code rejected}, {@code cancelled}
- * or {@code failed} as the community team's Task says. Stored by its {@link #code()}.
+ * or {@code failed} as the community team's Task says; or {@code cancelled_by_resident}, never sent, when the resident
+ * answered the local warning that preceded it. Stored by its {@link #code()}.
  */
 public enum AlertState {
     /** Committed by the gateway, not yet in the care record. */
@@ -20,7 +21,12 @@ public enum AlertState {
     /** The Task was cancelled (or entered in error). */
     CANCELLED,
     /** The team tried and could not do it. */
-    FAILED;
+    FAILED,
+    /**
+     * Never sent: the resident answered the local warning in time ("I'm OK"). Kept for the record and the daily
+     * summary; it has no outbox row and never reaches the care record.
+     */
+    CANCELLED_BY_RESIDENT;
 
     /** The stored, lower-case code, e.g. {@code accepted}. */
     public String code() {

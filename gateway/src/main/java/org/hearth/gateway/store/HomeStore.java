@@ -1,10 +1,12 @@
 package org.hearth.gateway.store;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.hearth.rules.engine.EngineState;
 import org.hearth.rules.model.Alert;
 import org.hearth.rules.model.SensorEvent;
+import org.hearth.rules.warning.CancelledWarning;
 
 /**
  * The home's durable memory: journal of sensor events, the rules' state, and the alerts raised.
@@ -43,6 +45,26 @@ public interface HomeStore {
      * @return readings deleted
      */
     long prune(java.time.Instant cutoff, double fraction);
+
+    /**
+     * As {@link #record(List, MonitorState, List)}, and in the same transaction what the warning stage did: warnings
+     * given (their messages still to publish), warnings answered (each kept as an alert in state
+     * {@link AlertState#CANCELLED_BY_RESIDENT} with an {@code alert_events} row, and never an outbox row: it must not
+     * reach the care record) and warnings that ran out (their alerts are among {@code alerts}).
+     */
+    default JournalState record(List<SensorEvent> events, MonitorState state, List<Alert> alerts,
+            WarningChanges warnings) {
+        if (!warnings.isEmpty()) {
+            throw new UnsupportedOperationException("this store keeps no local warnings");
+        }
+        return record(events, state, alerts);
+    }
+
+    /**
+     * The warnings the resident answered with "I'm OK" at or after {@code from} and before {@code to}, oldest first,
+     * each with the alert it held back (and its evidence) and the answer: for the record and the daily summary.
+     */
+    List<CancelledWarning> cancelledWarnings(Instant from, Instant to);
 
     /** Number of alerts ever raised. */
     long alertCount();

@@ -7,6 +7,7 @@ import java.util.TreeMap;
 import org.hearth.rules.engine.EngineState;
 import org.hearth.rules.fall.FallState;
 import org.hearth.rules.fall.RadarFallState;
+import org.hearth.rules.warning.WarningState;
 
 /**
  * Everything the home monitor's rules remember, snapshotted as one value in one transaction: the rules engine's
@@ -15,13 +16,21 @@ import org.hearth.rules.fall.RadarFallState;
  * @param engine    the rules engine's state
  * @param wearables the fall detector's state per wearable sensor id (sorted, immutable)
  * @param radar     the radar fall confirmer's state
+ * @param warning   the local warnings pending (null, as in snapshots from before warnings: none)
  */
-public record MonitorState(EngineState engine, Map<String, FallState> wearables, RadarFallState radar) {
+public record MonitorState(EngineState engine, Map<String, FallState> wearables, RadarFallState radar,
+        WarningState warning) {
 
     public MonitorState {
         Objects.requireNonNull(engine, "engine");
         wearables = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(wearables, "wearables")));
         radar = radar == null ? RadarFallState.initial() : radar;
+        warning = warning == null ? WarningState.initial() : warning;
+    }
+
+    /** A monitor state with no local warning pending. */
+    public MonitorState(EngineState engine, Map<String, FallState> wearables, RadarFallState radar) {
+        this(engine, wearables, radar, WarningState.initial());
     }
 
     /** A monitor state with the engine's state and no fall state yet (as snapshots from before falls were read). */
@@ -36,6 +45,6 @@ public record MonitorState(EngineState engine, Map<String, FallState> wearables,
 
     /** This state with the engine's part replaced. */
     public MonitorState withEngine(EngineState next) {
-        return new MonitorState(next, wearables, radar);
+        return new MonitorState(next, wearables, radar, warning);
     }
 }

@@ -174,6 +174,7 @@ final class Explanations {
             case VACATED -> "got up from";
             case APPLIANCE_ON -> "switched on";
             case FLUSH -> "flushed";
+            case RESIDENT_OK -> "answered a warning on";
             case NO_MOTION, SENSOR_ONLINE, SENSOR_OFFLINE, APPLIANCE_OFF, RADAR_FALL ->
                     e.kind().name().toLowerCase(Locale.ROOT) + " from";
         };

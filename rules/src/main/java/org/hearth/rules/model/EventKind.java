@@ -37,20 +37,28 @@ public enum EventKind {
      * is a claim still to be confirmed by the absence of movement afterwards, see
      * {@code org.hearth.rules.fall.RadarFallConfirmer}; it is not activity.
      */
-    RADAR_FALL;
+    RADAR_FALL,
+    /**
+     * The resident answered a local warning with their "I'm OK" button (see {@code org.hearth.rules.warning}): a press
+     * of a configured button and action while a warning was pending. It is activity (someone able pressed a button),
+     * so it also re-arms the inactivity timer; it is never a call for help.
+     */
+    RESIDENT_OK;
 
     /**
      * Whether this kind shows that a person just did something: {@link #MOTION}, {@link #CONTACT_OPEN},
-     * {@link #CONTACT_CLOSED}, {@link #BUTTON}, {@link #OCCUPIED}, {@link #VACATED}, {@link #APPLIANCE_ON} and
-     * {@link #FLUSH}. {@link #NO_MOTION} is not activity: a room going quiet is the absence of a person, not their
-     * presence; nor is {@link #APPLIANCE_OFF}, which appliances do by themselves. Nor is {@link #RADAR_FALL}: a person who has fallen is not up
-     * and about, and letting a fall report reset the inactivity timer would only delay that safety net.
+     * {@link #CONTACT_CLOSED}, {@link #BUTTON}, {@link #OCCUPIED}, {@link #VACATED}, {@link #APPLIANCE_ON},
+     * {@link #FLUSH} and {@link #RESIDENT_OK}. {@link #NO_MOTION} is not activity: a room going quiet is the absence
+     * of a person, not their presence; nor is {@link #APPLIANCE_OFF}, which appliances do by themselves. Nor is
+     * {@link #RADAR_FALL}: a person who has fallen is not up and about, and letting a fall report reset the
+     * inactivity timer would only delay that safety net.
      *
      * @return true for the kinds that reset an inactivity timer
      */
     public boolean isActivity() {
         return switch (this) {
-            case MOTION, CONTACT_OPEN, CONTACT_CLOSED, BUTTON, OCCUPIED, VACATED, APPLIANCE_ON, FLUSH -> true;
+            case MOTION, CONTACT_OPEN, CONTACT_CLOSED, BUTTON, OCCUPIED, VACATED, APPLIANCE_ON, FLUSH,
+                    RESIDENT_OK -> true;
             case NO_MOTION, SENSOR_ONLINE, SENSOR_OFFLINE, APPLIANCE_OFF, RADAR_FALL -> false;
         };
     }

@@ -15,6 +15,6 @@ class EventKindTest {
 
         assertThat(activity).containsExactlyInAnyOrder(EventKind.MOTION, EventKind.CONTACT_OPEN,
                 EventKind.CONTACT_CLOSED, EventKind.BUTTON, EventKind.OCCUPIED, EventKind.VACATED,
-                EventKind.APPLIANCE_ON, EventKind.FLUSH);
+                EventKind.APPLIANCE_ON, EventKind.FLUSH, EventKind.RESIDENT_OK);
     }
 }

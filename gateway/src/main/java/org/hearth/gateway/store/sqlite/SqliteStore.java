@@ -22,9 +22,11 @@ import org.hearth.gateway.store.OutboxItem;
 import org.hearth.gateway.store.OutboxOutcome;
 import org.hearth.gateway.store.OutboxStats;
 import org.hearth.gateway.store.StoreException;
+import org.hearth.gateway.store.WarningChanges;
 import org.hearth.rules.engine.EngineState;
 import org.hearth.rules.model.Alert;
 import org.hearth.rules.model.SensorEvent;
+import org.hearth.rules.warning.CancelledWarning;
 
 /**
  * Home store and outbox in one SQLite file, WAL mode, one connection used by one thread at a time (SQLite has one
@@ -134,8 +136,14 @@ public final class SqliteStore implements HomeStore, Outbox, AutoCloseable {
 
     @Override
     public synchronized JournalState record(List<SensorEvent> events, MonitorState state, List<Alert> alerts) {
+        return record(events, state, alerts, WarningChanges.NONE);
+    }
+
+    @Override
+    public synchronized JournalState record(List<SensorEvent> events, MonitorState state, List<Alert> alerts,
+            WarningChanges warnings) {
         try {
-            write(events, state, alerts);
+            write(events, state, alerts, warnings);
             return JournalState.COMPLETE;
         } catch (SQLException e) {
             rollback();
@@ -149,7 +157,7 @@ public final class SqliteStore implements HomeStore, Outbox, AutoCloseable {
         // Full: make room by dropping the oldest raw readings, then keep what matters (state and alerts) only.
         try {
             deleteOldestReadings(1000);
-            write(List.of(), state, alerts);
+            write(List.of(), state, alerts, warnings);
             return JournalState.ALERTS_ONLY;
         } catch (SQLException | RuntimeException e) {
             rollback();
@@ -157,7 +165,8 @@ public final class SqliteStore implements HomeStore, Outbox, AutoCloseable {
         }
     }
 
-    private void write(List<SensorEvent> events, MonitorState state, List<Alert> alerts) throws SQLException {
+    private void write(List<SensorEvent> events, MonitorState state, List<Alert> alerts, WarningChanges warnings)
+            throws SQLException {
         if (!events.isEmpty()) {
             try (PreparedStatement ins = db.prepareStatement(
                     "INSERT INTO readings (sensor_id, kind, at_ms, detail) VALUES (?, ?, ?, ?)")) {
@@ -178,6 +187,9 @@ public final class SqliteStore implements HomeStore, Outbox, AutoCloseable {
         }
         for (Alert alert : alerts) {
             insertAlert(alert);
+        }
+        if (!warnings.isEmpty()) {
+            SqliteWarningRecords.write(db, warnings, this::identifierOf, clock.instant());
         }
         db.commit();
     }
@@ -257,9 +269,15 @@ public final class SqliteStore implements HomeStore, Outbox, AutoCloseable {
         }
     }
 
+    /** {@inheritDoc} Alerts the resident cancelled by answering a local warning were never raised: not counted. */
     @Override
     public synchronized long alertCount() {
-        return count("SELECT COUNT(*) FROM alerts");
+        return count("SELECT COUNT(*) FROM alerts WHERE state <> 'cancelled_by_resident'");
+    }
+
+    @Override
+    public List<CancelledWarning> cancelledWarnings(Instant from, Instant to) {
+        return inTransaction("read cancelled warnings", db -> SqliteWarningRecords.cancelled(db, from, to));
     }
 
     @Override
