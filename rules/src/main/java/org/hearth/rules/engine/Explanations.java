@@ -174,7 +174,8 @@ final class Explanations {
             case VACATED -> "got up from";
             case APPLIANCE_ON -> "switched on";
             case FLUSH -> "flushed";
-            case NO_MOTION, SENSOR_ONLINE, SENSOR_OFFLINE, APPLIANCE_OFF, RADAR_FALL ->
+            case NO_MOTION, SENSOR_ONLINE, SENSOR_OFFLINE, APPLIANCE_OFF, RADAR_FALL, HEARTBEAT, BATTERY, BATTERY_LOW,
+                    TAMPER, BRIDGE_ONLINE, BRIDGE_OFFLINE, POWER_SOURCE ->
                     e.kind().name().toLowerCase(Locale.ROOT) + " from";
         };
     }
