@@ -175,7 +175,8 @@ public final class Gateway implements AutoCloseable {
         return new GatewayHealth(ingest.connected(), counters.accepted(), counters.rejections(), store.alertCount(),
                 store.stats(), drainer.health(), lifecycle.countByState(), lifecycle.escalationStats(),
                 new GatewayHealth.Acknowledgements(acknowledgements.lastPoll(), acknowledgements.lastError(), lifecycle.ackCursor()),
-                clock.instant());
+                clock.instant(), monitor.degradedSensors().stream()
+                        .map(e -> new GatewayHealth.DegradedSensor(e.sensorId(), e.problem().code(), e.since())).toList());
     }
 
     /** Ingest counters (accepted, rejected by reason). */

@@ -25,10 +25,11 @@ import org.hearth.gateway.uplink.UplinkHealth;
  * @param escalations escalations at a glance
  * @param acknowledgements the acknowledgement poll
  * @param at when the snapshot was taken (the gateway's clock)
+ * @param degradedSensors the sensors (and the Zigbee bridge) whose monitoring is degraded, oldest problem first
  */
 public record GatewayHealth(boolean mqttConnected, long accepted, Map<RejectReason, Long> rejected, long alertsRaised,
         OutboxStats outbox, UplinkHealth uplink, Map<AlertState, Long> alerts, EscalationStats escalations,
-        Acknowledgements acknowledgements, Instant at) {
+        Acknowledgements acknowledgements, Instant at, List<DegradedSensor> degradedSensors) {
 
     /** An undelivered alert older than this makes the gateway degraded. */
     public static final Duration MAX_PENDING_AGE = Duration.ofMinutes(15);
@@ -36,7 +37,25 @@ public record GatewayHealth(boolean mqttConnected, long accepted, Map<RejectReas
     public GatewayHealth {
         rejected = Map.copyOf(rejected);
         alerts = Map.copyOf(alerts);
+        degradedSensors = degradedSensors == null ? List.of() : List.copyOf(degradedSensors);
     }
+
+    /** A snapshot with no degraded sensor. */
+    public GatewayHealth(boolean mqttConnected, long accepted, Map<RejectReason, Long> rejected, long alertsRaised,
+            OutboxStats outbox, UplinkHealth uplink, Map<AlertState, Long> alerts, EscalationStats escalations,
+            Acknowledgements acknowledgements, Instant at) {
+        this(mqttConnected, accepted, rejected, alertsRaised, outbox, uplink, alerts, escalations, acknowledgements,
+                at, List.of());
+    }
+
+    /**
+     * A sensor that cannot be trusted to see (or to keep seeing): opaque ids, a problem code and a time only.
+     *
+     * @param sensorId the sensor's id, or {@code zigbee2mqtt-bridge}
+     * @param problem  e.g. {@code offline}, {@code silent}, {@code stuck-occupied}, {@code battery-low}
+     * @param since    when the problem began
+     */
+    public record DegradedSensor(String sensorId, String problem, Instant since) {}
 
     /**
      * The acknowledgement poll.
@@ -56,7 +75,7 @@ public record GatewayHealth(boolean mqttConnected, long accepted, Map<RejectReas
      * What makes the gateway degraded, each a line an installer can act on; empty when healthy. Degraded: not
      * connected to the broker, the care record's circuit breaker not closed, an alert undelivered for longer than
      * {@link #MAX_PENDING_AGE}, dead letters, an escalation the local channel has not taken, the acknowledgement poll
-     * failing.
+     * failing, a sensor whose monitoring is degraded.
      */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
@@ -76,6 +95,7 @@ public record GatewayHealth(boolean mqttConnected, long accepted, Map<RejectReas
                     + escalations.lastError().map(e -> " (" + e + ")").orElse(""));
         }
         acknowledgements.lastError().ifPresent(e -> problems.add("acknowledgements: last poll failed (" + e + ")"));
+        degradedSensors.forEach(d -> problems.add("sensor " + d.sensorId() + ": " + d.problem() + " since " + d.since()));
         return problems;
     }
 

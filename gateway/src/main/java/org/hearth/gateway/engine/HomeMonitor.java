@@ -30,6 +30,12 @@ import org.hearth.rules.engine.RulesEngine;
 import org.hearth.rules.engine.Step;
 import org.hearth.rules.model.Alert;
 import org.hearth.rules.model.SensorEvent;
+import org.hearth.rules.health.CantSee;
+import org.hearth.rules.health.HealthPolicy;
+import org.hearth.rules.health.HealthStep;
+import org.hearth.rules.health.SensorHealthDetector;
+import org.hearth.rules.health.SensorHealthState;
+import org.hearth.rules.model.EventKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,6 +65,7 @@ public final class HomeMonitor {
     private final HearthTopicDecoder hearth;
     private final WearableFallDetector wearableDetector = new WearableFallDetector();
     private final RadarFallConfirmer radarConfirmer = new RadarFallConfirmer();
+    private final SensorHealthDetector health;
     private MonitorState state;
     private boolean storeFull;
 
@@ -77,6 +84,7 @@ public final class HomeMonitor {
         this.counters = counters;
         this.clock = clock;
         this.listener = listener;
+        this.health = new SensorHealthDetector(decoder.sensorIds(), HealthPolicy.defaults(engine.routinePolicy().zone()));
         this.state = store.loadMonitorState().orElse(MonitorState.initial());
     }
 
@@ -90,7 +98,9 @@ public final class HomeMonitor {
         Decoded decoded = decoder.decode(topic, payload, now);
         counters.count(decoded);
         if (decoded instanceof Decoded.Accepted accepted) {
-            apply(accepted.events(), false, null, now);
+            // Radars speaking Zigbee2MQTT also go through the radar fall confirmer.
+            apply(accepted.events(), accepted.events().stream().anyMatch(e -> decoder.isRadar(e.sensorId())), null, now);
+            accepted.fieldRejections().forEach(this::logRejection);
         } else if (decoded instanceof Decoded.Rejected rejected) {
             logRejection(rejected.reason());
         }
@@ -116,6 +126,10 @@ public final class HomeMonitor {
     public synchronized Optional<Instant> nextDeadline() {
         Optional<Instant> engineDeadline = engine.nextDeadline(state.engine());
         Optional<Instant> radarDeadline = radarConfirmer.nextDeadline(state.radar());
+        Optional<Instant> healthDeadline = health.nextDeadline(state.health());
+        if (healthDeadline.isPresent() && radarDeadline.map(r -> healthDeadline.get().isBefore(r)).orElse(true)) {
+            radarDeadline = healthDeadline; // the earlier of the two non-engine deadlines
+        }
         if (engineDeadline.isEmpty()) {
             return radarDeadline;
         }
@@ -126,7 +140,10 @@ public final class HomeMonitor {
      * Runs events (from radars too when {@code radar}), an accelerometer batch (or null) and a tick through the rules,
      * and commits the outcome.
      */
-    private synchronized void apply(List<SensorEvent> events, boolean radar, AccelBatch batch, Instant now) {
+    private synchronized void apply(List<SensorEvent> all, boolean radar, AccelBatch batch, Instant now) {
+        // Health-only events (heartbeats, battery, tamper, power source) feed the health detector alone: they repeat
+        // with every message, so they are neither journalled nor shown to the engine.
+        List<SensorEvent> events = all.stream().filter(e -> !healthOnly(e.kind())).toList();
         EngineState nextEngine = state.engine();
         RadarFallState nextRadar = state.radar();
         Map<String, FallState> nextWearables = state.wearables();
@@ -154,7 +171,22 @@ public final class HomeMonitor {
         RadarStep radarTick = radarConfirmer.onTick(nextRadar, now);
         nextRadar = radarTick.state();
         alerts.addAll(radarTick.alerts());
-        MonitorState next = new MonitorState(nextEngine, nextWearables, nextRadar);
+        SensorHealthState nextHealth = state.health();
+        List<SensorEvent> seen = new ArrayList<>(all);
+        if (batch != null) {
+            seen.add(SensorEvent.of(batch.sensorId(), EventKind.HEARTBEAT, now)); // a worn sensor's batch proves it alive
+        }
+        for (SensorEvent e : seen) {
+            HealthStep step = health.onEvent(nextHealth, e);
+            nextHealth = step.state();
+            alerts.addAll(step.alerts());
+        }
+        HealthStep healthTick = health.onTick(nextHealth, now);
+        nextHealth = healthTick.state();
+        alerts.addAll(healthTick.alerts());
+        SensorHealthState judged = nextHealth;
+        alerts.replaceAll(a -> CantSee.annotate(a, judged, health.policy())); // a blind home must not look quiet
+        MonitorState next = new MonitorState(nextEngine, nextWearables, nextRadar, nextHealth);
         if (events.isEmpty() && alerts.isEmpty() && next.equals(state)) {
             return; // a quiet tick: nothing to commit
         }
@@ -174,6 +206,20 @@ public final class HomeMonitor {
             alerts.forEach(a -> LOG.info("alert raised: {} (sensor {}, onset {})", a.type().code(), a.sensorId(), a.onset()));
             listener.raised(alerts);
         }
+    }
+
+    /** Kinds that only tell the health detector about the sensor itself. */
+    private static boolean healthOnly(EventKind kind) {
+        return switch (kind) {
+            case HEARTBEAT, BATTERY, BATTERY_LOW, TAMPER, POWER_SOURCE -> true;
+            default -> false;
+        };
+    }
+
+    /** The sensors whose monitoring is degraded now: open, alerted problems, oldest first. */
+    public synchronized List<org.hearth.rules.health.Episode> degradedSensors() {
+        return state.health().episodes().values().stream()
+                .sorted(java.util.Comparator.comparing(org.hearth.rules.health.Episode::since)).toList();
     }
 
     /** Raised once when the store starts dropping raw readings: the installer must act; nobody is in danger. */

@@ -68,6 +68,11 @@ public final class Zigbee2MqttDecoder {
         return prefix + "#";
     }
 
+    /** The ids of every configured sensor (the sensors whose health is watched). */
+    public List<String> sensorIds() {
+        return sensorsByName.values().stream().map(GatewayConfig.Sensor::id).sorted().toList();
+    }
+
     /** Whether the sensor is a radar, whose events also go through the radar fall confirmer. */
     public boolean isRadar(String sensorId) {
         return radarIds.contains(sensorId);

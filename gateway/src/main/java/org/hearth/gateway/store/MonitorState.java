@@ -7,21 +7,32 @@ import java.util.TreeMap;
 import org.hearth.rules.engine.EngineState;
 import org.hearth.rules.fall.FallState;
 import org.hearth.rules.fall.RadarFallState;
+import org.hearth.rules.health.SensorHealthState;
 
 /**
  * Everything the home monitor's rules remember, snapshotted as one value in one transaction: the rules engine's
- * state, the wearable fall detector's state per worn sensor, and the radar fall confirmer's state.
+ * state, the wearable fall detector's state per worn sensor, the radar fall confirmer's state, and the sensor-health
+ * detector's state.
  *
  * @param engine    the rules engine's state
  * @param wearables the fall detector's state per wearable sensor id (sorted, immutable)
  * @param radar     the radar fall confirmer's state
+ * @param health    the sensor-health (monitoring degraded) detector's state; null (a snapshot from before it existed)
+ *                  reads as its initial state
  */
-public record MonitorState(EngineState engine, Map<String, FallState> wearables, RadarFallState radar) {
+public record MonitorState(EngineState engine, Map<String, FallState> wearables, RadarFallState radar,
+        SensorHealthState health) {
 
     public MonitorState {
         Objects.requireNonNull(engine, "engine");
         wearables = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(wearables, "wearables")));
         radar = radar == null ? RadarFallState.initial() : radar;
+        health = health == null ? SensorHealthState.initial() : health;
+    }
+
+    /** As before the health state existed: its health part is the initial state. */
+    public MonitorState(EngineState engine, Map<String, FallState> wearables, RadarFallState radar) {
+        this(engine, wearables, radar, SensorHealthState.initial());
     }
 
     /** A monitor state with the engine's state and no fall state yet (as snapshots from before falls were read). */
@@ -36,6 +47,6 @@ public record MonitorState(EngineState engine, Map<String, FallState> wearables,
 
     /** This state with the engine's part replaced. */
     public MonitorState withEngine(EngineState next) {
-        return new MonitorState(next, wearables, radar);
+        return new MonitorState(next, wearables, radar, health);
     }
 }
