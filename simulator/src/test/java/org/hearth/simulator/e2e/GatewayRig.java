@@ -80,7 +80,7 @@ final class GatewayRig implements AutoCloseable {
             clock.advanceTo(next.isAfter(end) ? end : next);
             long before = gateway.counters().accepted();
             int sent = sendReports();
-            await().atMost(Duration.ofSeconds(30)).until(() -> gateway.counters().accepted() >= before + sent);
+            await().atMost(Duration.ofSeconds(120)).until(() -> gateway.counters().accepted() >= before + sent);
             gateway.tick();
         }
     }
