@@ -181,9 +181,11 @@ public final class HomeMonitor {
             nextHealth = step.state();
             alerts.addAll(step.alerts());
         }
-        HealthStep healthTick = health.onTick(nextHealth, now);
-        nextHealth = healthTick.state();
-        alerts.addAll(healthTick.alerts());
+        if (seen.isEmpty()) { // a message's events were judged as they came; a tick judges every sensor
+            HealthStep healthTick = health.onTick(nextHealth, now);
+            nextHealth = healthTick.state();
+            alerts.addAll(healthTick.alerts());
+        }
         SensorHealthState judged = nextHealth;
         alerts.replaceAll(a -> CantSee.annotate(a, judged, health.policy())); // a blind home must not look quiet
         MonitorState next = new MonitorState(nextEngine, nextWearables, nextRadar, nextHealth);

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import org.hearth.rules.model.Alert;
 import org.hearth.rules.model.AlertType;
 import org.hearth.rules.model.EventKind;
@@ -80,7 +81,8 @@ public final class SensorHealthDetector {
      */
     public HealthStep onEvent(SensorHealthState state, SensorEvent e) {
         SensorHealthState s = state.withStart(e.at());
-        if (e.sensorId().equals(BRIDGE_ID)) {
+        boolean bridge = e.sensorId().equals(BRIDGE_ID);
+        if (bridge) {
             if (e.kind() == EventKind.BRIDGE_OFFLINE) {
                 s = s.withBridge(SensorWatch.earliest(s.bridgeDownSince(), e.at()), s.bridgeBackAt(), e);
             } else if (e.kind() == EventKind.BRIDGE_ONLINE) {
@@ -89,8 +91,14 @@ public final class SensorHealthDetector {
             }
         } else if (sensorIds.contains(e.sensorId())) {
             s = s.withWatch(e.sensorId(), s.watch(e.sensorId()).observe(e, policy, s.bridgeDownSince() != null));
+        } else {
+            return new HealthStep(s, List.of());
         }
-        return judge(s, e.at());
+        // A sensor's event can change only its own problems, and the stuck ones its activity proves; the bridge's
+        // change every sensor's. Judging only those keeps a message's cost independent of the home's size.
+        SensorHealthState judged = s;
+        return judge(s, e.at(), bridge ? null
+                : id -> id.equals(e.sensorId()) || judged.watch(id).occupiedSince() != null);
     }
 
     /**
@@ -101,7 +109,7 @@ public final class SensorHealthDetector {
      * @return the new state and any alerts
      */
     public HealthStep onTick(SensorHealthState state, Instant now) {
-        return judge(state.withStart(now), now);
+        return judge(state.withStart(now), now, null);
     }
 
     /**
@@ -111,7 +119,7 @@ public final class SensorHealthDetector {
      * @return the earliest such instant, or empty
      */
     public Optional<Instant> nextDeadline(SensorHealthState state) {
-        return checks(state).stream().filter(c -> !state.episodes().containsKey(Episode.key(c.sensorId, c.problem)))
+        return checks(state, null).stream().filter(c -> !state.episodes().containsKey(Episode.key(c.sensorId, c.problem)))
                 .filter(c -> !c.suppressed && c.raisedAt != null).map(c -> c.raisedAt).min(Instant::compareTo);
     }
 
@@ -126,10 +134,11 @@ public final class SensorHealthDetector {
                 .sorted((a, b) -> a.since().compareTo(b.since())).toList();
     }
 
-    private HealthStep judge(SensorHealthState s, Instant now) {
+    /** Judges the bridge and the sensors {@code only} accepts (all if null). */
+    private HealthStep judge(SensorHealthState s, Instant now, Predicate<String> only) {
         TreeMap<String, Episode> episodes = new TreeMap<>(s.episodes());
         List<Alert> alerts = new ArrayList<>();
-        for (Check c : checks(s)) {
+        for (Check c : checks(s, only)) {
             String key = Episode.key(c.sensorId, c.problem);
             Episode open = episodes.get(key);
             if (open != null && c.recovered(open, s)) {
@@ -147,7 +156,7 @@ public final class SensorHealthDetector {
         return new HealthStep(next, alerts);
     }
 
-    private List<Check> checks(SensorHealthState s) {
+    private List<Check> checks(SensorHealthState s, Predicate<String> only) {
         List<Check> checks = new ArrayList<>();
         boolean bridgeDown = s.bridgeDownSince() != null;
         Instant bridgeSince = s.bridgeDownSince();
@@ -155,6 +164,9 @@ public final class SensorHealthDetector {
                 bridgeSince == null ? null : bridgeSince.plus(policy.offlineGrace()), false, policy.offlineGrace(),
                 s.bridgeEvent()));
         for (String id : sensorIds) {
+            if (only != null && !only.test(id)) {
+                continue;
+            }
             SensorWatch w = s.watch(id);
             boolean offline = w.offlineSince() != null;
             // A sensor still offline once the bridge is back gets its grace from the bridge's return.
