@@ -271,7 +271,9 @@ public final class Gateway implements AutoCloseable {
                 store.stats(), drainer.health().withAuth(tokens.rejections(), tokens.failures()),
                 lifecycle.countByState(), lifecycle.escalationStats(),
                 new GatewayHealth.Acknowledgements(acknowledgements.lastPoll(), acknowledgements.lastError(), lifecycle.ackCursor()),
-                clock.instant(), ClockSanity.check(clock.instant(), newestReadingAtBoot));
+                clock.instant(), ClockSanity.check(clock.instant(), newestReadingAtBoot),
+                monitor.degradedSensors().stream()
+                        .map(e -> new GatewayHealth.DegradedSensor(e.sensorId(), e.problem().code(), e.since())).toList());
     }
 
     /** Successful broker connections so far (more than one: the gateway has reconnected). */

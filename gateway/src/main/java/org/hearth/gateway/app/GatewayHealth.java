@@ -26,10 +26,11 @@ import org.hearth.gateway.uplink.UplinkHealth;
  * @param acknowledgements the acknowledgement poll
  * @param at when the snapshot was taken (the gateway's clock)
  * @param clock whether the gateway's clock looks synchronised ({@link ClockSanity})
+ * @param degradedSensors the sensors (and the Zigbee bridge) whose monitoring is degraded, oldest problem first
  */
 public record GatewayHealth(boolean mqttConnected, long accepted, Map<RejectReason, Long> rejected, long alertsRaised,
         OutboxStats outbox, UplinkHealth uplink, Map<AlertState, Long> alerts, EscalationStats escalations,
-        Acknowledgements acknowledgements, Instant at, ClockSanity clock) {
+        Acknowledgements acknowledgements, Instant at, ClockSanity clock, List<DegradedSensor> degradedSensors) {
 
     /** An undelivered alert older than this makes the gateway degraded. */
     public static final Duration MAX_PENDING_AGE = Duration.ofMinutes(15);
@@ -38,15 +39,41 @@ public record GatewayHealth(boolean mqttConnected, long accepted, Map<RejectReas
         rejected = Map.copyOf(rejected);
         alerts = Map.copyOf(alerts);
         clock = clock == null ? ClockSanity.check(at, Optional.empty()) : clock;
+        degradedSensors = degradedSensors == null ? List.of() : List.copyOf(degradedSensors);
+    }
+
+    /** As the canonical constructor, judging the clock by {@code at} alone, with no sensor degraded. */
+    public GatewayHealth(boolean mqttConnected, long accepted, Map<RejectReason, Long> rejected, long alertsRaised,
+            OutboxStats outbox, UplinkHealth uplink, Map<AlertState, Long> alerts, EscalationStats escalations,
+            Acknowledgements acknowledgements, Instant at) {
+        this(mqttConnected, accepted, rejected, alertsRaised, outbox, uplink, alerts, escalations, acknowledgements, at,
+                null, List.of());
+    }
+
+    /** As the canonical constructor, with no sensor degraded. */
+    public GatewayHealth(boolean mqttConnected, long accepted, Map<RejectReason, Long> rejected, long alertsRaised,
+            OutboxStats outbox, UplinkHealth uplink, Map<AlertState, Long> alerts, EscalationStats escalations,
+            Acknowledgements acknowledgements, Instant at, ClockSanity clock) {
+        this(mqttConnected, accepted, rejected, alertsRaised, outbox, uplink, alerts, escalations, acknowledgements, at,
+                clock, List.of());
     }
 
     /** As the canonical constructor, judging the clock by {@code at} alone. */
     public GatewayHealth(boolean mqttConnected, long accepted, Map<RejectReason, Long> rejected, long alertsRaised,
             OutboxStats outbox, UplinkHealth uplink, Map<AlertState, Long> alerts, EscalationStats escalations,
-            Acknowledgements acknowledgements, Instant at) {
+            Acknowledgements acknowledgements, Instant at, List<DegradedSensor> degradedSensors) {
         this(mqttConnected, accepted, rejected, alertsRaised, outbox, uplink, alerts, escalations, acknowledgements, at,
-                null);
+                null, degradedSensors);
     }
+
+    /**
+     * A sensor that cannot be trusted to see (or to keep seeing): opaque ids, a problem code and a time only.
+     *
+     * @param sensorId the sensor's id, or {@code zigbee2mqtt-bridge}
+     * @param problem  e.g. {@code offline}, {@code silent}, {@code stuck-occupied}, {@code battery-low}
+     * @param since    when the problem began
+     */
+    public record DegradedSensor(String sensorId, String problem, Instant since) {}
 
     /**
      * The acknowledgement poll.
@@ -66,7 +93,7 @@ public record GatewayHealth(boolean mqttConnected, long accepted, Map<RejectReas
      * What makes the gateway degraded, each a line an installer can act on; empty when healthy. Degraded: not
      * connected to the broker, the care record's circuit breaker not closed, an alert undelivered for longer than
      * {@link #MAX_PENDING_AGE}, dead letters, an escalation the local channel has not taken, the acknowledgement poll
-     * failing, the clock not synchronised.
+     * failing, the clock not synchronised, a sensor whose monitoring is degraded.
      */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
@@ -87,6 +114,7 @@ public record GatewayHealth(boolean mqttConnected, long accepted, Map<RejectReas
         }
         acknowledgements.lastError().ifPresent(e -> problems.add("acknowledgements: last poll failed (" + e + ")"));
         clock.problem().ifPresent(problems::add);
+        degradedSensors.forEach(d -> problems.add("sensor " + d.sensorId() + ": " + d.problem() + " since " + d.since()));
         return problems;
     }
 

@@ -22,7 +22,8 @@ import org.hearth.gateway.store.AlertState;
  *  "alerts":{"total":2,"raised":0,"sent":0,"accepted":0,"completed":1,"rejected":0,"cancelled":0,"failed":0},
  *  "escalations":{"total":1,"awaitingNotification":0,"awaitingCareRecord":0,"last":"...","lastError":null},
  *  "acknowledgements":{"lastPoll":"...","lastError":null,"cursor":"..."},
- *  "clock":{"synchronised":true,"problem":null}}
+ *  "clock":{"synchronised":true,"problem":null},
+ *  "degradedSensors":[{"sensor":"hall-motion","problem":"offline","since":"..."}]}
  * </pre>
  * No personal data: counts, states, opaque ids and times.
  */
@@ -88,6 +89,10 @@ final class HealthJson {
         time(acks, "lastPoll", h.acknowledgements().lastPoll());
         text(acks, "lastError", h.acknowledgements().lastError());
         time(acks, "cursor", h.acknowledgements().cursor());
+
+        ArrayNode sensors = o.putArray("degradedSensors");
+        h.degradedSensors().forEach(d -> sensors.addObject().put("sensor", d.sensorId()).put("problem", d.problem())
+                .put("since", d.since().toString()));
         return o;
     }
 
@@ -164,6 +169,12 @@ final class HealthJson {
                 + ", awaiting care record " + esc.path("awaitingCareRecord").asLong() + "), last " + or(esc.path("last"))));
         JsonNode acks = r.path("acknowledgements");
         out.append(line("acks", "last poll " + or(acks.path("lastPoll")) + ", last error " + or(acks.path("lastError"))));
+        StringBuilder degraded = new StringBuilder();
+        for (JsonNode d : r.path("degradedSensors")) {
+            degraded.append(degraded.length() == 0 ? "" : ", ").append(d.path("sensor").asText()).append(' ')
+                    .append(d.path("problem").asText()).append(" since ").append(d.path("since").asText());
+        }
+        out.append(line("sensors", degraded.length() == 0 ? "all seeing" : "degraded: " + degraded));
         return out.toString();
     }
 

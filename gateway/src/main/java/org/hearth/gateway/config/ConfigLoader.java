@@ -221,7 +221,7 @@ public final class ConfigLoader {
                     try {
                         kind = SensorKind.valueOf(kindText.toUpperCase(Locale.ROOT));
                     } catch (IllegalArgumentException e) {
-                        problem(key + ".kind", "must be one of motion, contact, button, wearable, radar");
+                        problem(key + ".kind", "must be one of motion, contact, button, wearable, radar, plug, mat");
                     }
                 }
                 String room = string(key + ".room", false, "unknown");

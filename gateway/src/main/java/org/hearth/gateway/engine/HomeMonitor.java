@@ -35,6 +35,12 @@ import org.hearth.rules.warning.WarningStage;
 import org.hearth.rules.warning.WarningState;
 import org.hearth.rules.warning.WarningStep;
 import org.hearth.gateway.store.WarningChanges;
+import org.hearth.rules.health.CantSee;
+import org.hearth.rules.health.HealthPolicy;
+import org.hearth.rules.health.HealthStep;
+import org.hearth.rules.health.SensorHealthDetector;
+import org.hearth.rules.health.SensorHealthState;
+import org.hearth.rules.model.EventKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,6 +77,7 @@ public final class HomeMonitor {
     private final RadarFallConfirmer radarConfirmer = new RadarFallConfirmer();
     private final WarningStage warnings;
     private final Runnable onWarning;
+    private final SensorHealthDetector health;
     private MonitorState state;
     private boolean storeFull;
     /** Non-null while {@link #onMessages} runs: what the batch will commit in one transaction. */
@@ -102,6 +109,7 @@ public final class HomeMonitor {
         this.counters = counters;
         this.clock = clock;
         this.listener = listener;
+        this.health = new SensorHealthDetector(decoder.sensorIds(), HealthPolicy.defaults(engine.routinePolicy().zone()));
         this.state = store.loadMonitorState().orElse(MonitorState.initial());
     }
 
@@ -143,7 +151,9 @@ public final class HomeMonitor {
         Decoded decoded = decoder.decode(topic, payload, now);
         counters.count(decoded);
         if (decoded instanceof Decoded.Accepted accepted) {
-            apply(accepted.events(), false, null, now);
+            // Radars speaking Zigbee2MQTT also go through the radar fall confirmer.
+            apply(accepted.events(), accepted.events().stream().anyMatch(e -> decoder.isRadar(e.sensorId())), null, now);
+            accepted.fieldRejections().forEach(this::logRejection);
         } else if (decoded instanceof Decoded.Rejected rejected) {
             logRejection(rejected.reason());
         }
@@ -199,7 +209,8 @@ public final class HomeMonitor {
         Optional<Instant> engineDeadline = engine.nextDeadline(state.engine());
         Optional<Instant> radarDeadline = radarConfirmer.nextDeadline(state.radar());
         Optional<Instant> warningDeadline = state.warning().nextDeadline();
-        return java.util.stream.Stream.of(engineDeadline, radarDeadline, warningDeadline)
+        Optional<Instant> healthDeadline = health.nextDeadline(state.health());
+        return java.util.stream.Stream.of(engineDeadline, radarDeadline, warningDeadline, healthDeadline)
                 .flatMap(Optional::stream).min(Instant::compareTo);
     }
 
@@ -207,7 +218,10 @@ public final class HomeMonitor {
      * Runs events (from radars too when {@code radar}), an accelerometer batch (or null) and a tick through the rules,
      * and commits the outcome.
      */
-    private synchronized void apply(List<SensorEvent> decoded, boolean radar, AccelBatch batch, Instant now) {
+    private synchronized void apply(List<SensorEvent> all, boolean radar, AccelBatch batch, Instant now) {
+        // Health-only events (heartbeats, battery, tamper, power source) feed the health detector alone: they repeat
+        // with every message, so they are neither journalled nor shown to the engine.
+        List<SensorEvent> decoded = all.stream().filter(e -> !healthOnly(e.kind())).toList();
         List<SensorEvent> events = warnings == null ? decoded
                 : decoded.stream().map(e -> warnings.answerOf(state.warning(), e)).toList();
         EngineState nextEngine = state.engine();
@@ -237,6 +251,23 @@ public final class HomeMonitor {
         RadarStep radarTick = radarConfirmer.onTick(nextRadar, now);
         nextRadar = radarTick.state();
         alerts.addAll(radarTick.alerts());
+        SensorHealthState nextHealth = state.health();
+        List<SensorEvent> seen = new ArrayList<>(all);
+        if (batch != null) {
+            seen.add(SensorEvent.of(batch.sensorId(), EventKind.HEARTBEAT, now)); // a worn sensor's batch proves it alive
+        }
+        for (SensorEvent e : seen) {
+            HealthStep step = health.onEvent(nextHealth, e);
+            nextHealth = step.state();
+            alerts.addAll(step.alerts());
+        }
+        if (seen.isEmpty()) { // a message's events were judged as they came; a tick judges every sensor
+            HealthStep healthTick = health.onTick(nextHealth, now);
+            nextHealth = healthTick.state();
+            alerts.addAll(healthTick.alerts());
+        }
+        SensorHealthState judged = nextHealth;
+        alerts.replaceAll(a -> CantSee.annotate(a, judged, health.policy())); // a blind home must not look quiet
         WarningState nextWarning = state.warning();
         WarningChanges changes = WarningChanges.NONE;
         if (warnings != null) {
@@ -245,7 +276,7 @@ public final class HomeMonitor {
             alerts = new ArrayList<>(step.raise());
             changes = WarningChanges.of(step);
         }
-        MonitorState next = new MonitorState(nextEngine, nextWearables, nextRadar, nextWarning);
+        MonitorState next = new MonitorState(nextEngine, nextWearables, nextRadar, nextWarning, nextHealth);
         if (events.isEmpty() && alerts.isEmpty() && next.equals(state)) {
             return; // a quiet tick: nothing to commit
         }
@@ -312,6 +343,20 @@ public final class HomeMonitor {
         boolean isEmpty() {
             return now == null;
         }
+    }
+
+    /** Kinds that only tell the health detector about the sensor itself. */
+    private static boolean healthOnly(EventKind kind) {
+        return switch (kind) {
+            case HEARTBEAT, BATTERY, BATTERY_LOW, TAMPER, POWER_SOURCE -> true;
+            default -> false;
+        };
+    }
+
+    /** The sensors whose monitoring is degraded now: open, alerted problems, oldest first. */
+    public synchronized List<org.hearth.rules.health.Episode> degradedSensors() {
+        return state.health().episodes().values().stream()
+                .sorted(java.util.Comparator.comparing(org.hearth.rules.health.Episode::since)).toList();
     }
 
     /** Raised once when the store starts dropping raw readings: the installer must act; nobody is in danger. */

@@ -8,10 +8,22 @@ import org.hearth.rules.model.SensorEvent;
 /** What a decoder made of one message. */
 public sealed interface Decoded {
 
-    /** A message Hearth understood; it may carry no event (e.g. a battery-only report). */
-    record Accepted(List<SensorEvent> events) implements Decoded {
+    /**
+     * A message Hearth understood; it may carry no event. Some of its fields may have been turned away on their own
+     * (e.g. a {@code battery} of 250 %): each is counted under its reason, and the message's good fields still count.
+     *
+     * @param events          the events it carries
+     * @param fieldRejections the reasons of the fields turned away, one per field (usually none)
+     */
+    record Accepted(List<SensorEvent> events, List<RejectReason> fieldRejections) implements Decoded {
         public Accepted {
             events = List.copyOf(events);
+            fieldRejections = List.copyOf(fieldRejections);
+        }
+
+        /** A message all of whose fields were good. */
+        public Accepted(List<SensorEvent> events) {
+            this(events, List.of());
         }
     }
 

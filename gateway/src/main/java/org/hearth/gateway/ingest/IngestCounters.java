@@ -19,6 +19,9 @@ public final class IngestCounters {
             ignored.incrementAndGet();
         } else {
             accepted.incrementAndGet();
+            if (outcome instanceof Decoded.Accepted a) {
+                a.fieldRejections().forEach(r -> rejected.incrementAndGet(r.ordinal())); // counted per field
+            }
         }
     }
 

@@ -8,29 +8,46 @@ import org.hearth.rules.engine.EngineState;
 import org.hearth.rules.fall.FallState;
 import org.hearth.rules.fall.RadarFallState;
 import org.hearth.rules.warning.WarningState;
+import org.hearth.rules.health.SensorHealthState;
 
 /**
  * Everything the home monitor's rules remember, snapshotted as one value in one transaction: the rules engine's
- * state, the wearable fall detector's state per worn sensor, and the radar fall confirmer's state.
+ * state, the wearable fall detector's state per worn sensor, the radar fall confirmer's state, and the sensor-health
+ * detector's state.
  *
  * @param engine    the rules engine's state
  * @param wearables the fall detector's state per wearable sensor id (sorted, immutable)
  * @param radar     the radar fall confirmer's state
  * @param warning   the local warnings pending (null, as in snapshots from before warnings: none)
+ * @param health    the sensor-health (monitoring degraded) detector's state; null (a snapshot from before it existed)
+ *                  reads as its initial state
  */
 public record MonitorState(EngineState engine, Map<String, FallState> wearables, RadarFallState radar,
-        WarningState warning) {
+        WarningState warning, SensorHealthState health) {
 
     public MonitorState {
         Objects.requireNonNull(engine, "engine");
         wearables = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(wearables, "wearables")));
         radar = radar == null ? RadarFallState.initial() : radar;
         warning = warning == null ? WarningState.initial() : warning;
+        health = health == null ? SensorHealthState.initial() : health;
     }
 
-    /** A monitor state with no local warning pending. */
+    /** As before warnings and sensor health existed: both start from their initial state. */
     public MonitorState(EngineState engine, Map<String, FallState> wearables, RadarFallState radar) {
-        this(engine, wearables, radar, WarningState.initial());
+        this(engine, wearables, radar, WarningState.initial(), SensorHealthState.initial());
+    }
+
+    /** With local warnings, as before sensor health existed. */
+    public MonitorState(EngineState engine, Map<String, FallState> wearables, RadarFallState radar,
+            WarningState warning) {
+        this(engine, wearables, radar, warning, SensorHealthState.initial());
+    }
+
+    /** With sensor health, no local warning pending. */
+    public MonitorState(EngineState engine, Map<String, FallState> wearables, RadarFallState radar,
+            SensorHealthState health) {
+        this(engine, wearables, radar, WarningState.initial(), health);
     }
 
     /** A monitor state with the engine's state and no fall state yet (as snapshots from before falls were read). */
@@ -45,6 +62,6 @@ public record MonitorState(EngineState engine, Map<String, FallState> wearables,
 
     /** This state with the engine's part replaced. */
     public MonitorState withEngine(EngineState next) {
-        return new MonitorState(next, wearables, radar, warning);
+        return new MonitorState(next, wearables, radar, warning, health);
     }
 }

@@ -290,7 +290,7 @@ class ConfigLoaderTest {
         assertThat(e.problems()).contains(
                 "home.colour: is not a known key",
                 "sensors[1].id: is used by another sensor",
-                "sensors[1].kind: must be one of motion, contact, button, wearable, radar",
+                "sensors[1].kind: must be one of motion, contact, button, wearable, radar, plug, mat",
                 "care-record.base-url: is required");
     }
 

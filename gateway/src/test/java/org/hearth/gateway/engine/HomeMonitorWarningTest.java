@@ -72,6 +72,8 @@ class HomeMonitorWarningTest {
     /** Motion at 09:00, then time passes to the inactivity deadline: the alert is held back for a warning. */
     private Instant warnAtDeadline() {
         send("kitchen_motion", "{\"occupancy\":true}");
+        clock.advance(Duration.ofSeconds(90)); // a real PIR clears after its own timeout (else it looks stuck)
+        send("kitchen_motion", "{\"occupancy\":false}");
         Instant deadline = clock.instant().plus(monitor.nextDeadline().map(d -> Duration.between(clock.instant(), d))
                 .orElseThrow());
         clock.advance(Duration.between(clock.instant(), deadline));

@@ -29,7 +29,8 @@ class Zigbee2MqttDecoderTest {
         Decoded result = decode("zigbee2mqtt/hall_motion",
                 "{\"battery\":100,\"illuminance\":13,\"occupancy\":true,\"linkquality\":120,\"voltage\":3015}");
 
-        assertThat(result).isEqualTo(accepted(new SensorEvent("hall-motion", EventKind.MOTION, RECEIVED, "")));
+        assertThat(result).isEqualTo(accepted(new SensorEvent("hall-motion", EventKind.MOTION, RECEIVED, ""),
+                new SensorEvent("hall-motion", EventKind.BATTERY, RECEIVED, "100")));
     }
 
     @Test
@@ -37,14 +38,15 @@ class Zigbee2MqttDecoderTest {
         Decoded result = decode("zigbee2mqtt/hall_motion",
                 "{\"battery\":100,\"illuminance\":9,\"occupancy\":false,\"linkquality\":116,\"voltage\":3015}");
 
-        assertThat(result).isEqualTo(accepted(new SensorEvent("hall-motion", EventKind.NO_MOTION, RECEIVED, "")));
+        assertThat(result).isEqualTo(accepted(new SensorEvent("hall-motion", EventKind.NO_MOTION, RECEIVED, ""),
+                new SensorEvent("hall-motion", EventKind.BATTERY, RECEIVED, "100")));
     }
 
     @Test
-    void acceptsABatteryOnlyReportWithoutAnEvent() {
+    void readsABatteryOnlyReportAsTheBatteryLevel() {
         Decoded result = decode("zigbee2mqtt/hall_motion", "{\"battery\":97,\"linkquality\":120,\"voltage\":2995}");
 
-        assertThat(result).isEqualTo(new Decoded.Accepted(List.of()));
+        assertThat(result).isEqualTo(accepted(new SensorEvent("hall-motion", EventKind.BATTERY, RECEIVED, "97")));
     }
 
     @Test
@@ -52,7 +54,8 @@ class Zigbee2MqttDecoderTest {
         Decoded result = decode("zigbee2mqtt/front_door",
                 "{\"battery\":91,\"contact\":false,\"linkquality\":87,\"voltage\":2985}");
 
-        assertThat(result).isEqualTo(accepted(new SensorEvent("front-door", EventKind.CONTACT_OPEN, RECEIVED, "")));
+        assertThat(result).isEqualTo(accepted(new SensorEvent("front-door", EventKind.CONTACT_OPEN, RECEIVED, ""),
+                new SensorEvent("front-door", EventKind.BATTERY, RECEIVED, "91")));
     }
 
     @Test
@@ -60,21 +63,23 @@ class Zigbee2MqttDecoderTest {
         Decoded result = decode("zigbee2mqtt/front_door",
                 "{\"battery\":91,\"contact\":true,\"linkquality\":87,\"voltage\":2985}");
 
-        assertThat(result).isEqualTo(accepted(new SensorEvent("front-door", EventKind.CONTACT_CLOSED, RECEIVED, "")));
+        assertThat(result).isEqualTo(accepted(new SensorEvent("front-door", EventKind.CONTACT_CLOSED, RECEIVED, ""),
+                new SensorEvent("front-door", EventKind.BATTERY, RECEIVED, "91")));
     }
 
     @Test
     void readsAButtonActionAsAPressWithTheActionAsDetail() {
         Decoded result = decode("zigbee2mqtt/help_pendant", "{\"action\":\"single\",\"battery\":100,\"linkquality\":72}");
 
-        assertThat(result).isEqualTo(accepted(new SensorEvent("pendant", EventKind.BUTTON, RECEIVED, "single")));
+        assertThat(result).isEqualTo(accepted(new SensorEvent("pendant", EventKind.BUTTON, RECEIVED, "single"),
+                new SensorEvent("pendant", EventKind.BATTERY, RECEIVED, "100")));
     }
 
     @Test
     void treatsAnEmptyActionAsZigbee2MqttResettingTheFieldNotAsAPress() {
-        Decoded result = decode("zigbee2mqtt/help_pendant", "{\"action\":\"\",\"battery\":100,\"linkquality\":72}");
+        Decoded result = decode("zigbee2mqtt/help_pendant", "{\"action\":\"\",\"linkquality\":72}");
 
-        assertThat(result).isEqualTo(new Decoded.Accepted(List.of()));
+        assertThat(result).isEqualTo(accepted(new SensorEvent("pendant", EventKind.HEARTBEAT, RECEIVED, "")));
     }
 
     @Test
@@ -103,7 +108,7 @@ class Zigbee2MqttDecoderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"zigbee2mqtt/bridge/state", "zigbee2mqtt/bridge/logging", "zigbee2mqtt/bridge/devices", "zigbee2mqtt/bridge"})
+    @ValueSource(strings = {"zigbee2mqtt/bridge/info", "zigbee2mqtt/bridge/logging", "zigbee2mqtt/bridge/event", "zigbee2mqtt/bridge"})
     void ignoresBridgeTopics(String topic) {
         Decoded result = decode(topic, "{\"state\":\"online\"}");
 
@@ -146,7 +151,6 @@ class Zigbee2MqttDecoderTest {
     @ValueSource(strings = {
         "zigbee2mqtt/hall_motion|{\"occupancy\":\"yes\"}",
         "zigbee2mqtt/hall_motion|{\"occupancy\":1}",
-        "zigbee2mqtt/hall_motion|{\"occupancy\":null}",
         "zigbee2mqtt/front_door|{\"contact\":\"closed\"}",
         "zigbee2mqtt/help_pendant|{\"action\":1}",
         "zigbee2mqtt/help_pendant|{\"action\":\"single; rm -rf\"}",
@@ -229,8 +233,8 @@ class Zigbee2MqttDecoderTest {
         return decoder.decode(topic, payload.getBytes(StandardCharsets.UTF_8), RECEIVED);
     }
 
-    private static Decoded accepted(SensorEvent event) {
-        return new Decoded.Accepted(List.of(event));
+    private static Decoded accepted(SensorEvent... events) {
+        return new Decoded.Accepted(List.of(events));
     }
 
     private static Decoded rejected(RejectReason reason) {

@@ -175,7 +175,8 @@ final class Explanations {
             case APPLIANCE_ON -> "switched on";
             case FLUSH -> "flushed";
             case RESIDENT_OK -> "answered a warning on";
-            case NO_MOTION, SENSOR_ONLINE, SENSOR_OFFLINE, APPLIANCE_OFF, RADAR_FALL ->
+            case NO_MOTION, SENSOR_ONLINE, SENSOR_OFFLINE, APPLIANCE_OFF, RADAR_FALL, HEARTBEAT, BATTERY, BATTERY_LOW,
+                    TAMPER, BRIDGE_ONLINE, BRIDGE_OFFLINE, POWER_SOURCE ->
                     e.kind().name().toLowerCase(Locale.ROOT) + " from";
         };
     }

@@ -43,7 +43,27 @@ public enum EventKind {
      * of a configured button and action while a warning was pending. It is activity (someone able pressed a button),
      * so it also re-arms the inactivity timer; it is never a call for help.
      */
-    RESIDENT_OK;
+    RESIDENT_OK,
+    /**
+     * A message that only proves the sensor is alive (for example a Zigbee2MQTT report of link quality alone). Not
+     * activity; the sensor-health rules use it to learn each sensor's reporting rhythm.
+     */
+    HEARTBEAT,
+    /** The sensor's battery level; the detail is the percentage as whole digits, for example {@code "87"}. */
+    BATTERY,
+    /** The sensor's own low-battery flag (Zigbee2MQTT {@code battery_low}); the detail is {@code "true"}/{@code "false"}. */
+    BATTERY_LOW,
+    /** The sensor's tamper switch (Zigbee2MQTT {@code tamper}); the detail is {@code "true"} (tampered) or {@code "false"}. */
+    TAMPER,
+    /** The Zigbee bridge (Zigbee2MQTT) is running: the radio network is back. */
+    BRIDGE_ONLINE,
+    /** The Zigbee bridge went away (its last will, or a clean stop): no Zigbee sensor can report. */
+    BRIDGE_OFFLINE,
+    /**
+     * What powers the sensor, learnt from Zigbee2MQTT's {@code bridge/devices}; the detail is {@code "battery"} or
+     * {@code "mains"}. It decides how long the sensor may stay silent.
+     */
+    POWER_SOURCE;
 
     /**
      * Whether this kind shows that a person just did something: {@link #MOTION}, {@link #CONTACT_OPEN},
@@ -59,7 +79,8 @@ public enum EventKind {
         return switch (this) {
             case MOTION, CONTACT_OPEN, CONTACT_CLOSED, BUTTON, OCCUPIED, VACATED, APPLIANCE_ON, FLUSH,
                     RESIDENT_OK -> true;
-            case NO_MOTION, SENSOR_ONLINE, SENSOR_OFFLINE, APPLIANCE_OFF, RADAR_FALL -> false;
+            case NO_MOTION, SENSOR_ONLINE, SENSOR_OFFLINE, APPLIANCE_OFF, RADAR_FALL, HEARTBEAT, BATTERY, BATTERY_LOW,
+                    TAMPER, BRIDGE_ONLINE, BRIDGE_OFFLINE, POWER_SOURCE -> false;
         };
     }
 }

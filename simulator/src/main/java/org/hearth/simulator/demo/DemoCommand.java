@@ -112,6 +112,13 @@ public final class DemoCommand implements Callable<Integer> {
             out.flush();
             await().atMost(Duration.ofSeconds(10)).until(() -> gateway.journalledEvents() > before);
             printAccepted(out, inspector, gateway);
+            if (!act.kind().equals("press")) {
+                // Like a real motion sensor: the room reads clear once its occupancy timeout passes without movement.
+                advanceTo(out, clock, gateway, inspector, clock.instant().plus(Zigbee2MqttSensors.OCCUPANCY_TIMEOUT));
+                long cleared = gateway.journalledEvents();
+                home.motion(act.sensor(), false);
+                await().atMost(Duration.ofSeconds(10)).until(() -> gateway.journalledEvents() > cleared);
+            }
         }
         advanceTo(out, clock, gateway, inspector, date.atTime(22, 0).atZone(LONDON).toInstant());
     }

@@ -23,7 +23,10 @@ public final class Zigbee2MqttSensors implements AutoCloseable {
         client.connect(options);
     }
 
-    /** A motion sensor's report. */
+    /** How long a Zigbee2MQTT motion sensor keeps saying occupied after the last movement (its default). */
+    public static final java.time.Duration OCCUPANCY_TIMEOUT = java.time.Duration.ofSeconds(90);
+
+    /** A motion sensor's report; a real one reports {@code false} {@link #OCCUPANCY_TIMEOUT} after the last movement. */
     public void motion(String name, boolean occupancy) throws MqttException {
         publish(name, "{\"occupancy\":" + occupancy + ",\"battery\":97,\"linkquality\":120}");
     }
@@ -36,6 +39,28 @@ public final class Zigbee2MqttSensors implements AutoCloseable {
     /** A button's action, e.g. {@code single}. */
     public void press(String name, String action) throws MqttException {
         publish(name, "{\"action\":\"" + action + "\",\"battery\":88}");
+    }
+
+    /**
+     * A battery device's periodic report with nothing else to say (Aqara sensors send one about hourly, most others
+     * at least daily): it proves the device alive.
+     */
+    public void report(String name) throws MqttException {
+        publish(name, "{\"battery\":95,\"voltage\":3005,\"linkquality\":110}");
+    }
+
+    /**
+     * The device's availability as Zigbee2MQTT publishes it ({@code {"state":"online"|"offline"}}). A real bridge
+     * retains it; here it is not retained, because the tests share one broker and a retained "offline" would reach
+     * the next test's gateway.
+     */
+    public void availability(String name, boolean online) throws MqttException {
+        publish(name + "/availability", "{\"state\":\"" + (online ? "online" : "offline") + "\"}");
+    }
+
+    /** The bridge's own state: "offline" is what its last will says when the whole radio network goes away. */
+    public void bridgeState(boolean online) throws MqttException {
+        publish("bridge/state", "{\"state\":\"" + (online ? "online" : "offline") + "\"}");
     }
 
     /** Any payload to any sub-topic of the bridge, for bad-input tests. */

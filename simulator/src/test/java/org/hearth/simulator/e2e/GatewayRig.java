@@ -13,6 +13,7 @@ import org.hearth.gateway.app.Gateway;
 import org.hearth.simulator.SharedSandbox;
 import org.hearth.simulator.carerecord.CareRecordInspector;
 import org.hearth.simulator.home.DemoHome;
+import org.hearth.simulator.home.DeviceReports;
 import org.hearth.simulator.home.Zigbee2MqttSensors;
 import org.hearth.simulator.time.VirtualClock;
 
@@ -30,6 +31,8 @@ final class GatewayRig implements AutoCloseable {
     final CareRecordInspector careRecord = SharedSandbox.inspector();
     /** The gateway's configuration as a file, for its command line. */
     final Path configFile;
+    /** The devices' periodic reports, as real Zigbee2MQTT devices send them, so long runs do not look silent. */
+    private final DeviceReports reports;
 
     GatewayRig(String broker, String careRecordUrl, Path dir, Instant start) throws Exception {
         this(id -> DemoHome.yaml(id, broker, careRecordUrl, dir.resolve("hearth.db")), dir, start);
@@ -39,9 +42,11 @@ final class GatewayRig implements AutoCloseable {
     GatewayRig(java.util.function.Function<String, String> yamlFor, Path dir, Instant start) throws Exception {
         this.clock = VirtualClock.at(start, LONDON);
         this.configFile = java.nio.file.Files.writeString(dir.resolve("hearth.yaml"), yamlFor.apply(gatewayId));
-        this.gateway = Gateway.start(new org.hearth.gateway.config.ConfigLoader(Map.of()).load(configFile), clock, false);
+        var config = new org.hearth.gateway.config.ConfigLoader(Map.of()).load(configFile);
+        this.gateway = Gateway.start(config, clock, false);
         await().atMost(Duration.ofSeconds(20)).until(gateway::ready);
         this.sensors = new Zigbee2MqttSensors(gateway.brokerUri(), gatewayId + "-bridge", "zigbee2mqtt");
+        this.reports = new DeviceReports(sensors, config, start);
     }
 
     /** Tasks in the care record per identifier minted by this rig's gateway. */
@@ -64,13 +69,27 @@ final class GatewayRig implements AutoCloseable {
         await().atMost(Duration.ofSeconds(10)).until(() -> gateway.journalledEvents() >= events);
     }
 
-    /** Moves virtual time forward in steps, ticking the rules at each. */
+    /**
+     * Moves virtual time forward in steps, ticking the rules at each; the devices send their periodic reports when due
+     * and the gateway takes them in before time moves on.
+     */
     void advance(Duration total, Duration step) {
         Instant end = clock.instant().plus(total);
         while (clock.instant().isBefore(end)) {
             Instant next = clock.instant().plus(step);
             clock.advanceTo(next.isAfter(end) ? end : next);
+            long before = gateway.counters().accepted();
+            int sent = sendReports();
+            await().atMost(Duration.ofSeconds(120)).until(() -> gateway.counters().accepted() >= before + sent);
             gateway.tick();
+        }
+    }
+
+    private int sendReports() {
+        try {
+            return reports.sendIfDue(clock.instant());
+        } catch (org.eclipse.paho.client.mqttv3.MqttException e) {
+            throw new IllegalStateException("device reports not published", e);
         }
     }
 
