@@ -27,7 +27,8 @@ import org.hearth.rules.model.SensorPlacement;
  * <ul>
  *   <li>the night window ends before the deadline (getting up at 06:50 for the day is no night trip), or</li>
  *   <li>before the deadline, kitchen or appliance activity after {@link RoutineWatchPolicy#morningFrom()} (getting
- *       up at 05:30 and putting the kettle on is the morning, not a fall on the way to the toilet).</li>
+ *       up at 05:30 and putting the kettle on is the morning, not a fall on the way to the toilet), or</li>
+ *   <li>the front door is used: the resident went out, which the door-at-night and absence rules watch.</li>
  * </ul>
  * Either ends the trip unlearnt. Trips back to bed before their deadline are learnt; an alerted trip is not learnt
  * as normal, and ends at the return to bed or at the end of the night. Collapses later in the day are the inactivity
@@ -127,6 +128,9 @@ public final class BedExit {
     }
 
     private boolean dayBegins(SensorEvent e, SensorPlacement where) {
+        if (where.role() == SensorRole.FRONT_DOOR) {
+            return true; // gone out: the door-at-night and absence rules watch that
+        }
         if (where.room() != Room.KITCHEN && where.role() != SensorRole.APPLIANCE) {
             return false;
         }
