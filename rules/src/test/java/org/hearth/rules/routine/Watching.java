@@ -13,7 +13,7 @@ final class Watching {
     private Watching() {
     }
 
-    /** Every event, with a tick every {@code every} from the first event up to {@code end}. */
+    /** Every event, with a tick every {@code every} from the first event, and one at {@code end}. */
     static List<Alert> ticked(RoutineWatch watch, List<SensorEvent> events, Instant end, Duration every) {
         List<Alert> alerts = new ArrayList<>();
         RoutineState s = RoutineState.initial();
@@ -30,6 +30,12 @@ final class Watching {
             alerts.addAll(o.alerts());
             now = now.plus(every);
         }
+        while (next < events.size()) {
+            Outcome<RoutineState> o = watch.onEvent(s, events.get(next++));
+            s = o.state();
+            alerts.addAll(o.alerts());
+        }
+        alerts.addAll(watch.onTick(s, end).alerts()); // the last tick of the loop may fall short of the end
         return alerts;
     }
 
