@@ -26,6 +26,8 @@ import org.hearth.gateway.uplink.fhir.FhirAlertBundle;
 import org.hearth.gateway.uplink.fhir.FhirCareRecord;
 import org.hearth.gateway.uplink.fhir.FhirTasks;
 import org.hearth.rules.engine.RulesEngine;
+import org.hearth.rules.routine.RoutineWatch;
+import org.hearth.gateway.engine.ClinicianLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,8 +76,10 @@ public final class Gateway implements AutoCloseable {
         store.releaseInFlight();
         var decoder = new Zigbee2MqttDecoder(config.mqtt().topicPrefix(), config.sensors());
         var hearthDecoder = new HearthTopicDecoder(config.home().id(), config.sensors());
-        this.monitor = new HomeMonitor(new RulesEngine(config.inactivity()), store, decoder, counters, clock,
-                alerts -> wake.offer(Boolean.TRUE), hearthDecoder);
+        // The learnt routine within the configured bands (exactly those bands while it learns), and the routine rules.
+        this.monitor = new HomeMonitor(new RulesEngine(config.layout(), ClinicianLimits.routinePolicy(config.inactivity())),
+                store, decoder, counters, clock, alerts -> wake.offer(Boolean.TRUE), hearthDecoder,
+                new RoutineWatch(config.layout(), config.routine()));
         var careRecordConfig = config.careRecord();
         var bundles = new FhirAlertBundle(careRecordConfig.identifierSystem(), config.gatewayId(),
                 config.resident().nhsNumber(), careRecordConfig.teamOdsCode());

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.hearth.rules.inactivity.InactivityPolicy;
 import org.hearth.rules.model.HomeLayout;
 import org.hearth.rules.model.SensorRole;
+import org.hearth.rules.routine.RoutineWatchPolicy;
 
 /**
  * The whole, validated gateway configuration. Built only by {@link ConfigLoader}, so every instance is valid.
@@ -23,6 +24,7 @@ import org.hearth.rules.model.SensorRole;
  * @param careRecord the shared care record (FHIR R4) alerts go to
  * @param tickInterval how often silence-based rules are evaluated against the clock
  * @param escalation what happens when a stat alert is not taken on in time
+ * @param routine the routine detectors' settings (bathroom dwell, bed exit and door at night, missed morning)
  */
 public record GatewayConfig(
         String gatewayId,
@@ -34,10 +36,18 @@ public record GatewayConfig(
         InactivityPolicy inactivity,
         CareRecord careRecord,
         Duration tickInterval,
-        Escalation escalation) {
+        Escalation escalation,
+        RoutineWatchPolicy routine) {
 
     public GatewayConfig {
         sensors = List.copyOf(sensors);
+        routine = routine == null ? RoutineWatchPolicy.ukDefault(home.zone()) : routine;
+    }
+
+    /** A configuration with the default routine settings. */
+    public GatewayConfig(String gatewayId, Home home, Resident resident, List<Sensor> sensors, Mqtt mqtt, Store store,
+            InactivityPolicy inactivity, CareRecord careRecord, Duration tickInterval, Escalation escalation) {
+        this(gatewayId, home, resident, sensors, mqtt, store, inactivity, careRecord, tickInterval, escalation, null);
     }
 
     /** The home: an id and the time zone its time-of-day rules use. */

@@ -30,6 +30,9 @@ import org.hearth.rules.engine.RulesEngine;
 import org.hearth.rules.engine.Step;
 import org.hearth.rules.model.Alert;
 import org.hearth.rules.model.SensorEvent;
+import org.hearth.rules.routine.Outcome;
+import org.hearth.rules.routine.RoutineState;
+import org.hearth.rules.routine.RoutineWatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,6 +62,7 @@ public final class HomeMonitor {
     private final HearthTopicDecoder hearth;
     private final WearableFallDetector wearableDetector = new WearableFallDetector();
     private final RadarFallConfirmer radarConfirmer = new RadarFallConfirmer();
+    private final RoutineWatch routineWatch;
     private MonitorState state;
     private boolean storeFull;
 
@@ -70,6 +74,13 @@ public final class HomeMonitor {
     /** As the other constructor, and reads the Hearth topics through {@code hearth} (null: no Hearth topics). */
     public HomeMonitor(RulesEngine engine, HomeStore store, Zigbee2MqttDecoder decoder, IngestCounters counters,
             Clock clock, AlertListener listener, HearthTopicDecoder hearth) {
+        this(engine, store, decoder, counters, clock, listener, hearth, null);
+    }
+
+    /** As the other constructors, and runs the routine detectors of {@code routineWatch} (null: none). */
+    public HomeMonitor(RulesEngine engine, HomeStore store, Zigbee2MqttDecoder decoder, IngestCounters counters,
+            Clock clock, AlertListener listener, HearthTopicDecoder hearth, RoutineWatch routineWatch) {
+        this.routineWatch = routineWatch;
         this.hearth = hearth;
         this.engine = engine;
         this.store = store;
@@ -114,13 +125,12 @@ public final class HomeMonitor {
 
     /** The instant at which the next silence-based alert (or radar fall confirmation) would fire, if one is armed. */
     public synchronized Optional<Instant> nextDeadline() {
-        Optional<Instant> engineDeadline = engine.nextDeadline(state.engine());
-        Optional<Instant> radarDeadline = radarConfirmer.nextDeadline(state.radar());
-        if (engineDeadline.isEmpty()) {
-            return radarDeadline;
-        }
-        return radarDeadline.filter(r -> r.isBefore(engineDeadline.get())).or(() -> engineDeadline);
+        return java.util.stream.Stream.of(engine.nextDeadline(state.engine()),
+                        radarConfirmer.nextDeadline(state.radar()),
+                        routineWatch == null ? Optional.<Instant>empty() : routineWatch.nextDeadline(state.routine()))
+                .flatMap(Optional::stream).min(Instant::compareTo);
     }
+
 
     /**
      * Runs events (from radars too when {@code radar}), an accelerometer batch (or null) and a tick through the rules,
@@ -130,11 +140,18 @@ public final class HomeMonitor {
         EngineState nextEngine = state.engine();
         RadarFallState nextRadar = state.radar();
         Map<String, FallState> nextWearables = state.wearables();
+        RoutineState nextRoutine = state.routine();
         List<Alert> alerts = new ArrayList<>();
         for (SensorEvent e : events) {
             Step step = engine.onEvent(nextEngine, e);
             nextEngine = step.state();
             alerts.addAll(step.alerts());
+            if (routineWatch != null) {
+                Outcome<RoutineState> routineStep = routineWatch.onEvent(
+                        routineWatch.noteEngineAlerts(nextRoutine, step.alerts()), e);
+                nextRoutine = routineStep.state();
+                alerts.addAll(routineStep.alerts());
+            }
             if (radar) {
                 RadarStep radarStep = radarConfirmer.onEvent(nextRadar, e);
                 nextRadar = radarStep.state();
@@ -151,10 +168,16 @@ public final class HomeMonitor {
         Step tick = engine.onTick(nextEngine, now);
         nextEngine = tick.state();
         alerts.addAll(tick.alerts());
+        if (routineWatch != null) {
+            Outcome<RoutineState> routineTick = routineWatch.onTick(
+                    routineWatch.noteEngineAlerts(nextRoutine, tick.alerts()), now);
+            nextRoutine = routineTick.state();
+            alerts.addAll(routineTick.alerts());
+        }
         RadarStep radarTick = radarConfirmer.onTick(nextRadar, now);
         nextRadar = radarTick.state();
         alerts.addAll(radarTick.alerts());
-        MonitorState next = new MonitorState(nextEngine, nextWearables, nextRadar);
+        MonitorState next = new MonitorState(nextEngine, nextWearables, nextRadar, nextRoutine);
         if (events.isEmpty() && alerts.isEmpty() && next.equals(state)) {
             return; // a quiet tick: nothing to commit
         }
