@@ -28,7 +28,9 @@ import org.hearth.rules.model.SensorPlacement;
  *   <li>the night window ends before the deadline (getting up at 06:50 for the day is no night trip), or</li>
  *   <li>before the deadline, kitchen or appliance activity after {@link RoutineWatchPolicy#morningFrom()} (getting
  *       up at 05:30 and putting the kettle on is the morning, not a fall on the way to the toilet), or</li>
- *   <li>the front door is used: the resident went out, which the door-at-night and absence rules watch.</li>
+ *   <li>the front door is used: the resident went out, which the door-at-night and absence rules watch, or</li>
+ *   <li>a {@link SensorRole#CHAIR} mat is occupied: a resident who cannot sleep and sits up in the armchair is resting
+ *       where a mat sees them, and the inactivity rule watches them there (in a chair).</li>
  * </ul>
  * Either ends the trip unlearnt. Trips back to bed before their deadline are learnt; an alerted trip is not learnt
  * as normal, and ends at the return to bed or at the end of the night. Collapses later in the day are the inactivity
@@ -71,6 +73,9 @@ public final class BedExit {
         BedExitState next = new BedExitState(e.at(), s.exit(), s.alerted(), s.trips());
         if (bed && e.kind() == EventKind.VACATED && s.exit() == null && policy.night().contains(e.at(), policy.zone())) {
             next = new BedExitState(e.at(), e, false, s.trips());
+        } else if (where.role() == SensorRole.CHAIR && e.kind() == EventKind.OCCUPIED && s.exit() != null
+                && !s.alerted()) {
+            next = new BedExitState(e.at(), null, false, s.trips()); // resting in a chair: the chair's own rules watch
         } else if (bed && e.kind() == EventKind.OCCUPIED && s.exit() != null) {
             StayHistogram trips = s.alerted() ? s.trips()
                     : s.trips().add(e.at(), Duration.between(s.exit().at(), e.at()), policy.halfLife());

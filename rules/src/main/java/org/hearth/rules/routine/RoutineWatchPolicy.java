@@ -86,8 +86,9 @@ public record RoutineWatchPolicy(ZoneId zone, StayLimits bathroom, LocalWindow n
      *       while learning</td><td>a toilet trip takes minutes; a fall on the way is the night's worst risk</td></tr>
      *   <tr><td>door at night</td><td>23:00-06:00, 5 min grace</td><td>locking up or a glance outside is not
      *       wandering; leaving and closing the door behind is</td></tr>
-     *   <tr><td>morning</td><td>from 05:00; p90 of the first activity + 1 h, between 07:30 and 11:00; 10:00 while
-     *       learning</td><td>a late riser is not a missed morning, a resident not up by 11:00 is</td></tr>
+     *   <tr><td>morning</td><td>from 05:00; p90 of the first activity + 1 h, between 07:30 and 11:00; 11:00 while
+     *       learning</td><td>a late riser is not a missed morning, a resident not up by 11:00 is; until this
+     *       resident's mornings are known, only the clinician's latest is</td></tr>
      *   <tr><td>learning</td><td>7 days, half-life 30 days</td><td>as the inactivity routine</td></tr>
      * </table>
      *
@@ -100,7 +101,7 @@ public record RoutineWatchPolicy(ZoneId zone, StayLimits bathroom, LocalWindow n
                 new LocalWindow(LocalTime.of(22, 0), LocalTime.of(7, 0)),
                 new StayLimits(Duration.ofMinutes(30), Duration.ofMinutes(45), Duration.ofMinutes(60), 0.9, 2),
                 new LocalWindow(LocalTime.of(23, 0), LocalTime.of(6, 0)), Duration.ofMinutes(5),
-                LocalTime.of(5, 0), LocalTime.of(7, 30), LocalTime.of(10, 0), LocalTime.of(11, 0),
+                LocalTime.of(5, 0), LocalTime.of(7, 30), LocalTime.of(11, 0), LocalTime.of(11, 0),
                 Duration.ofHours(1), 0.9, Duration.ofDays(7), Duration.ofDays(30));
     }
 }

@@ -49,15 +49,18 @@ class BedExitTest {
     }
 
     @Test
-    void gettingUpForTheDayIsNoNightTrip() {
+    void gettingUpForTheDayOrSittingUpInTheArmchairIsNoNightTripToAlert() {
         Script nearEnd = new Script(day, LONDON).at("06:40", BED, EventKind.VACATED);
         Script kettle = new Script(day, LONDON).at("05:30", BED, EventKind.VACATED)
                 .at("05:40", KETTLE, EventKind.APPLIANCE_ON);
         Script byDay = new Script(day, LONDON).at("14:00", BED, EventKind.VACATED);
+        Script armchair = new Script(day, LONDON).at("00:40", BED, EventKind.VACATED)
+                .at("00:44", TestHome.CHAIR, EventKind.OCCUPIED);
 
         assertThat(bedExits(nearEnd, "09:00")).isEmpty();
         assertThat(bedExits(kettle, "09:00")).isEmpty();
         assertThat(bedExits(byDay, "18:00")).isEmpty();
+        assertThat(bedExits(armchair, "06:00")).isEmpty();
     }
 
     @Test

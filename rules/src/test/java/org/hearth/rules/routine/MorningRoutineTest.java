@@ -34,21 +34,21 @@ class MorningRoutineTest {
     @Test
     void noKitchenOrBathroomByTheFallbackIsAlertedOnceForTheDay() {
         Script s = new Script(day, LONDON).at("00:30", BED, EventKind.OCCUPIED).at("08:00", BED, EventKind.VACATED)
-                .at("08:01", BEDROOM, EventKind.MOTION).at("10:30", KITCHEN, EventKind.MOTION);
+                .at("08:01", BEDROOM, EventKind.MOTION).at("11:30", KITCHEN, EventKind.MOTION);
 
         assertThat(mornings(Watching.ticked(watch, s.events(), s.instant("23:00"), Duration.ofMinutes(1))))
                 .singleElement().satisfies(a -> {
                     assertThat(a.onset()).isEqualTo(s.instant("05:00"));
-                    assertThat(a.raisedAt()).isEqualTo(s.instant("10:00"));
+                    assertThat(a.raisedAt()).isEqualTo(s.instant("11:00"));
                     assertThat(a.sensorId()).isEqualTo(BEDROOM);
                     assertThat(a.evidence().explanation()).startsWith("No kitchen, kettle or bathroom activity this "
-                            + "morning by 10:00 (the clinician's setting");
+                            + "morning by 11:00 (the clinician's setting");
                 });
     }
 
     @Test
     void aKitchenVisitInTimeRaisesNothing() {
-        Script s = new Script(day, LONDON).at("00:30", BED, EventKind.OCCUPIED).at("09:50", KITCHEN, EventKind.MOTION);
+        Script s = new Script(day, LONDON).at("00:30", BED, EventKind.OCCUPIED).at("10:50", KITCHEN, EventKind.MOTION);
 
         assertThat(mornings(Watching.ticked(watch, s.events(), s.instant("23:00"), Duration.ofMinutes(1)))).isEmpty();
     }
