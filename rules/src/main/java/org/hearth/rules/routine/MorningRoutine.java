@@ -138,13 +138,13 @@ public final class MorningRoutine {
      * The pending deadline, for a scheduler.
      *
      * @param s the state
-     * @return the deadline of the watched day if it is not settled; empty otherwise (the next day's comes with it)
+     * @return the deadline of the watched day if it is not settled, else the next day's as learnt so far
      */
     public Optional<Instant> nextDeadline(MorningState s) {
         if (s.day() == null) {
             return Optional.empty();
         }
-        return Optional.of(s.done() ? morningStart(s.day().plusDays(1)) : deadline(s, s.day()));
+        return Optional.of(s.done() ? deadline(s, s.day().plusDays(1)) : deadline(s, s.day()));
     }
 
     private boolean excused(MorningState s, Instant deadline) {
