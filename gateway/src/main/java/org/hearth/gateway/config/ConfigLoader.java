@@ -176,8 +176,10 @@ public final class ConfigLoader {
             Duration grace = duration("routine.door-at-night.grace", d.doorGrace());
             LocalTime from = time("routine.morning-from", d.morningFrom());
             LocalTime earliest = time("routine.morning-earliest", d.morningEarliest());
-            LocalTime fallback = time("routine.morning-fallback", d.morningFallback());
             LocalTime latest = time("routine.morning-latest", d.morningLatest());
+            // an earlier latest alone brings the fallback with it: never later than the latest
+            LocalTime fallback = time("routine.morning-fallback",
+                    d.morningFallback().isAfter(latest) ? latest : d.morningFallback());
             Duration margin = duration("routine.morning-margin", d.morningMargin());
             try {
                 return new RoutineWatchPolicy(d.zone(), bathroom, night, bedExit, doorNight, grace, from, earliest,

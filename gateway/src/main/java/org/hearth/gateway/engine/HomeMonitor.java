@@ -48,6 +48,10 @@ import org.slf4j.LoggerFactory;
  * adds no reading (raw samples are large and never leave the home); the detector's bounded state is its trace. Callers acknowledge a message only after {@link #onMessage} returns;
  * if it throws, nothing was stored and the message must be redelivered.
  *
+ * <p>The routine detectors ({@link RoutineWatch}: bathroom dwell, bed exit and front door at night, missed morning)
+ * see every event and tick after the engine, are told the engine's silence alerts, and their state is committed in the
+ * same {@link MonitorState}.
+ *
  * <p>One lock serialises messages and ticks, so the engine sees one ordered stream, as in a replay.
  */
 public final class HomeMonitor {

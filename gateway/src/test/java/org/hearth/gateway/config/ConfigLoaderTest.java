@@ -461,6 +461,7 @@ class ConfigLoaderTest {
         assertThat(r.doorNight()).isEqualTo(new LocalWindow(LocalTime.of(22, 0), LocalTime.of(6, 0)));
         assertThat(r.doorGrace()).isEqualTo(Duration.ofMinutes(2));
         assertThat(r.morningLatest()).isEqualTo(LocalTime.of(10, 30));
+        assertThat(r.morningFallback()).isEqualTo(LocalTime.of(10, 30));
         assertThat(r.bathroom().ceiling()).isEqualTo(Duration.ofMinutes(90));
         assertThat(r.bathroom().floor()).isEqualTo(defaults.bathroom().floor());
         assertThat(r.bedExit()).isEqualTo(defaults.bedExit());
