@@ -41,6 +41,8 @@ import org.hearth.gateway.warning.WarningAnnouncer;
 import org.hearth.gateway.warning.mqtt.PahoWarningChannel;
 import org.hearth.rules.warning.CancelledWarning;
 import org.hearth.rules.warning.WarningStage;
+import org.hearth.rules.routine.RoutineWatch;
+import org.hearth.gateway.engine.ClinicianLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -108,9 +110,11 @@ public final class Gateway implements AutoCloseable {
         var decoder = new Zigbee2MqttDecoder(config.mqtt().topicPrefix(), config.sensors());
         var hearthDecoder = new HearthTopicDecoder(config.home().id(), config.sensors());
         var warning = config.warning();
-        this.monitor = new HomeMonitor(new RulesEngine(config.inactivity()), store, decoder, counters, clock,
-                alerts -> wakeUplink(), hearthDecoder,
-                warning.enabled() ? new WarningStage(warning.policy()) : null, () -> warningWake.offer(Boolean.TRUE));
+        // The learnt routine within the configured bands (exactly those bands while it learns), and the routine rules.
+        this.monitor = new HomeMonitor(new RulesEngine(config.layout(), ClinicianLimits.routinePolicy(config.inactivity())),
+                store, decoder, counters, clock, alerts -> wakeUplink(), hearthDecoder,
+                warning.enabled() ? new WarningStage(warning.policy()) : null, () -> warningWake.offer(Boolean.TRUE),
+                new RoutineWatch(config.layout(), config.routine()));
         var careRecordConfig = config.careRecord();
         var bundles = new FhirAlertBundle(careRecordConfig.identifierSystem(), config.gatewayId(),
                 config.resident().nhsNumber(), careRecordConfig.teamOdsCode());

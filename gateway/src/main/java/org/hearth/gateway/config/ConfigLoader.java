@@ -24,6 +24,9 @@ import java.util.regex.Pattern;
 import org.hearth.rules.inactivity.InactivityPolicy;
 import org.hearth.rules.model.SensorRole;
 import org.hearth.rules.inactivity.QuietBand;
+import org.hearth.rules.routine.LocalWindow;
+import org.hearth.rules.routine.RoutineWatchPolicy;
+import org.hearth.rules.routine.StayLimits;
 
 /**
  * Reads the YAML configuration into a {@link GatewayConfig}, collecting every problem before failing.
@@ -88,7 +91,7 @@ public final class ConfigLoader {
 
         GatewayConfig read() {
             allowOnly("", root, Set.of("gateway", "home", "resident", "sensors", "mqtt", "store", "inactivity",
-                    "care-record", "engine", "escalation", "coap", "warning"));
+                    "care-record", "engine", "escalation", "coap", "warning", "routine"));
             String gatewayId = id("gateway.id", true, null);
             allowOnly("gateway", root.path("gateway"), Set.of("id"));
 
@@ -175,12 +178,14 @@ public final class ConfigLoader {
                 }
             });
 
+            RoutineWatchPolicy routine = routine(zone);
+
             if (!problems.isEmpty()) {
                 return null;
             }
             return new GatewayConfig(gatewayId, new GatewayConfig.Home(homeId, zone), new GatewayConfig.Resident(nhs),
                     sensors, mqtt, new GatewayConfig.Store(Path.of(storePath), retention, maxSizeMb * 1024L * 1024L), inactivity, careRecord, tick,
-                    new GatewayConfig.Escalation(escalateAfter, escalationTopic), coap, warning);
+                    new GatewayConfig.Escalation(escalateAfter, escalationTopic), coap, warning, routine);
         }
 
         private Optional<GatewayConfig.Auth> auth() {
@@ -198,6 +203,70 @@ public final class ConfigLoader {
                 return Optional.empty();
             }
             return Optional.of(new GatewayConfig.Auth(tokenUrl, clientId, Path.of(key), keyId, scope));
+        }
+
+
+        /** The optional {@code routine} section: every key defaults to {@link RoutineWatchPolicy#ukDefault}. */
+        private RoutineWatchPolicy routine(ZoneId zone) {
+            RoutineWatchPolicy d = RoutineWatchPolicy.ukDefault(zone == null ? ZoneId.of("UTC") : zone);
+            allowOnly("routine", root.path("routine"), Set.of("night-start", "night-end", "door-at-night",
+                    "morning-from", "morning-earliest", "morning-fallback", "morning-latest", "morning-margin",
+                    "bathroom", "bed-exit"));
+            allowOnly("routine.door-at-night", root.path("routine").path("door-at-night"),
+                    Set.of("start", "end", "grace"));
+            StayLimits bathroom = stay("routine.bathroom", d.bathroom());
+            StayLimits bedExit = stay("routine.bed-exit", d.bedExit());
+            LocalWindow night = window("routine", "night-start", "night-end", d.night());
+            LocalWindow doorNight = window("routine.door-at-night", "start", "end", d.doorNight());
+            Duration grace = duration("routine.door-at-night.grace", d.doorGrace());
+            LocalTime from = time("routine.morning-from", d.morningFrom());
+            LocalTime earliest = time("routine.morning-earliest", d.morningEarliest());
+            LocalTime latest = time("routine.morning-latest", d.morningLatest());
+            // an earlier latest alone brings the fallback with it: never later than the latest
+            LocalTime fallback = time("routine.morning-fallback",
+                    d.morningFallback().isAfter(latest) ? latest : d.morningFallback());
+            Duration margin = duration("routine.morning-margin", d.morningMargin());
+            try {
+                return new RoutineWatchPolicy(d.zone(), bathroom, night, bedExit, doorNight, grace, from, earliest,
+                        fallback, latest, margin, d.morningQuantile(), d.learningPeriod(), d.halfLife());
+            } catch (IllegalArgumentException e) {
+                problem("routine", e.getMessage());
+                return d;
+            }
+        }
+
+        private LocalWindow window(String key, String start, String end, LocalWindow d) {
+            try {
+                return new LocalWindow(time(key + "." + start, d.start()), time(key + "." + end, d.end()));
+            } catch (IllegalArgumentException e) {
+                problem(key + "." + start, e.getMessage());
+                return d;
+            }
+        }
+
+        private StayLimits stay(String key, StayLimits d) {
+            allowOnly(key, root.path("routine").path(key.substring(key.indexOf('.') + 1)),
+                    Set.of("floor", "fallback", "ceiling"));
+            try {
+                return new StayLimits(duration(key + ".floor", d.floor()), duration(key + ".fallback", d.fallback()),
+                        duration(key + ".ceiling", d.ceiling()), d.quantile(), d.factor());
+            } catch (IllegalArgumentException e) {
+                problem(key, e.getMessage());
+                return d;
+            }
+        }
+
+        private LocalTime time(String key, LocalTime fallback) {
+            String v = string(key, false, null);
+            if (v == null) {
+                return fallback;
+            }
+            try {
+                return LocalTime.parse(v);
+            } catch (DateTimeException e) {
+                problem(key, "must be a local time like 07:00");
+                return fallback;
+            }
         }
 
         private List<GatewayConfig.Sensor> sensors() {

@@ -13,6 +13,7 @@ import org.hearth.rules.model.HomeLayout;
 import org.hearth.rules.model.SensorRole;
 import org.hearth.rules.model.AlertType;
 import org.hearth.rules.warning.WarningPolicy;
+import org.hearth.rules.routine.RoutineWatchPolicy;
 
 /**
  * The whole, validated gateway configuration. Built only by {@link ConfigLoader}, so every instance is valid.
@@ -29,6 +30,7 @@ import org.hearth.rules.warning.WarningPolicy;
  * @param escalation what happens when a stat alert is not taken on in time
  * @param coap the CoAP ingest (disabled unless configured)
  * @param warning the staged local warning with an "I'm OK" answer (off unless enabled)
+ * @param routine the routine detectors' settings (bathroom dwell, bed exit and door at night, missed morning)
  */
 public record GatewayConfig(
         String gatewayId,
@@ -42,35 +44,45 @@ public record GatewayConfig(
         Duration tickInterval,
         Escalation escalation,
         Coap coap,
-        Warning warning) {
+        Warning warning,
+        RoutineWatchPolicy routine) {
 
     public GatewayConfig {
         sensors = List.copyOf(sensors);
         coap = coap == null ? Coap.disabled() : coap;
         warning = warning == null ? Warning.disabled() : warning;
+        routine = routine == null ? RoutineWatchPolicy.ukDefault(home.zone()) : routine;
     }
 
-    /** As the canonical constructor, with CoAP and the local warning disabled. */
+    /** As the canonical constructor, with CoAP and the local warning disabled and the default routine settings. */
     public GatewayConfig(String gatewayId, Home home, Resident resident, List<Sensor> sensors, Mqtt mqtt, Store store,
             InactivityPolicy inactivity, CareRecord careRecord, Duration tickInterval, Escalation escalation) {
         this(gatewayId, home, resident, sensors, mqtt, store, inactivity, careRecord, tickInterval, escalation,
-                Coap.disabled(), Warning.disabled());
+                Coap.disabled(), Warning.disabled(), null);
     }
 
-    /** As the canonical constructor, with the local warning disabled. */
+    /** As the canonical constructor, with the local warning disabled and the default routine settings. */
     public GatewayConfig(String gatewayId, Home home, Resident resident, List<Sensor> sensors, Mqtt mqtt, Store store,
             InactivityPolicy inactivity, CareRecord careRecord, Duration tickInterval, Escalation escalation,
             Coap coap) {
         this(gatewayId, home, resident, sensors, mqtt, store, inactivity, careRecord, tickInterval, escalation, coap,
-                Warning.disabled());
+                Warning.disabled(), null);
     }
 
-    /** As the canonical constructor, with CoAP disabled. */
+    /** As the canonical constructor, with CoAP disabled and the default routine settings. */
     public GatewayConfig(String gatewayId, Home home, Resident resident, List<Sensor> sensors, Mqtt mqtt, Store store,
             InactivityPolicy inactivity, CareRecord careRecord, Duration tickInterval, Escalation escalation,
             Warning warning) {
         this(gatewayId, home, resident, sensors, mqtt, store, inactivity, careRecord, tickInterval, escalation,
-                Coap.disabled(), warning);
+                Coap.disabled(), warning, null);
+    }
+
+    /** As the canonical constructor, with CoAP and the local warning disabled. */
+    public GatewayConfig(String gatewayId, Home home, Resident resident, List<Sensor> sensors, Mqtt mqtt, Store store,
+            InactivityPolicy inactivity, CareRecord careRecord, Duration tickInterval, Escalation escalation,
+            RoutineWatchPolicy routine) {
+        this(gatewayId, home, resident, sensors, mqtt, store, inactivity, careRecord, tickInterval, escalation,
+                Coap.disabled(), Warning.disabled(), routine);
     }
 
     /** The home: an id and the time zone its time-of-day rules use. */

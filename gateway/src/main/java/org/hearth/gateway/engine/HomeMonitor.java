@@ -41,6 +41,9 @@ import org.hearth.rules.health.HealthStep;
 import org.hearth.rules.health.SensorHealthDetector;
 import org.hearth.rules.health.SensorHealthState;
 import org.hearth.rules.model.EventKind;
+import org.hearth.rules.routine.Outcome;
+import org.hearth.rules.routine.RoutineState;
+import org.hearth.rules.routine.RoutineWatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +58,10 @@ import org.slf4j.LoggerFactory;
  * {@link MonitorState}, with the alerts, in the same transaction. Accelerometer samples are never journalled: a batch
  * adds no reading (raw samples are large and never leave the home); the detector's bounded state is its trace. Callers acknowledge a message only after {@link #onMessage} returns;
  * if it throws, nothing was stored and the message must be redelivered.
+ *
+ * <p>The routine detectors ({@link RoutineWatch}: bathroom dwell, bed exit and front door at night, missed morning)
+ * see every event and tick after the engine, are told the engine's silence alerts, and their state is committed in the
+ * same {@link MonitorState}.
  *
  * <p>One lock serialises messages and ticks, so the engine sees one ordered stream, as in a replay.
  *
@@ -78,6 +85,7 @@ public final class HomeMonitor {
     private final WarningStage warnings;
     private final Runnable onWarning;
     private final SensorHealthDetector health;
+    private final RoutineWatch routineWatch;
     private MonitorState state;
     private boolean storeFull;
     /** Non-null while {@link #onMessages} runs: what the batch will commit in one transaction. */
@@ -91,7 +99,7 @@ public final class HomeMonitor {
     /** As the other constructor, and reads the Hearth topics through {@code hearth} (null: no Hearth topics). */
     public HomeMonitor(RulesEngine engine, HomeStore store, Zigbee2MqttDecoder decoder, IngestCounters counters,
             Clock clock, AlertListener listener, HearthTopicDecoder hearth) {
-        this(engine, store, decoder, counters, clock, listener, hearth, null, () -> { });
+        this(engine, store, decoder, counters, clock, listener, hearth, null, () -> { }, null);
     }
 
     /**
@@ -100,8 +108,22 @@ public final class HomeMonitor {
      */
     public HomeMonitor(RulesEngine engine, HomeStore store, Zigbee2MqttDecoder decoder, IngestCounters counters,
             Clock clock, AlertListener listener, HearthTopicDecoder hearth, WarningStage warnings, Runnable onWarning) {
+        this(engine, store, decoder, counters, clock, listener, hearth, warnings, onWarning, null);
+    }
+
+    /** As the other constructors, and runs the routine detectors of {@code routineWatch} (null: none). */
+    public HomeMonitor(RulesEngine engine, HomeStore store, Zigbee2MqttDecoder decoder, IngestCounters counters,
+            Clock clock, AlertListener listener, HearthTopicDecoder hearth, RoutineWatch routineWatch) {
+        this(engine, store, decoder, counters, clock, listener, hearth, null, () -> { }, routineWatch);
+    }
+
+    /** Everything: Hearth topics, local warnings (null: none) and the routine detectors (null: none). */
+    public HomeMonitor(RulesEngine engine, HomeStore store, Zigbee2MqttDecoder decoder, IngestCounters counters,
+            Clock clock, AlertListener listener, HearthTopicDecoder hearth, WarningStage warnings, Runnable onWarning,
+            RoutineWatch routineWatch) {
         this.warnings = warnings;
         this.onWarning = onWarning;
+        this.routineWatch = routineWatch;
         this.hearth = hearth;
         this.engine = engine;
         this.store = store;
@@ -210,9 +232,13 @@ public final class HomeMonitor {
         Optional<Instant> radarDeadline = radarConfirmer.nextDeadline(state.radar());
         Optional<Instant> warningDeadline = state.warning().nextDeadline();
         Optional<Instant> healthDeadline = health.nextDeadline(state.health());
-        return java.util.stream.Stream.of(engineDeadline, radarDeadline, warningDeadline, healthDeadline)
+        Optional<Instant> routineDeadline = routineWatch == null ? Optional.empty()
+                : routineWatch.nextDeadline(state.routine());
+        return java.util.stream.Stream.of(engineDeadline, radarDeadline, warningDeadline, healthDeadline,
+                        routineDeadline)
                 .flatMap(Optional::stream).min(Instant::compareTo);
     }
+
 
     /**
      * Runs events (from radars too when {@code radar}), an accelerometer batch (or null) and a tick through the rules,
@@ -227,11 +253,18 @@ public final class HomeMonitor {
         EngineState nextEngine = state.engine();
         RadarFallState nextRadar = state.radar();
         Map<String, FallState> nextWearables = state.wearables();
+        RoutineState nextRoutine = state.routine();
         List<Alert> alerts = new ArrayList<>();
         for (SensorEvent e : events) {
             Step step = engine.onEvent(nextEngine, e);
             nextEngine = step.state();
             alerts.addAll(step.alerts());
+            if (routineWatch != null) {
+                Outcome<RoutineState> routineStep = routineWatch.onEvent(
+                        routineWatch.noteEngineAlerts(nextRoutine, step.alerts()), e);
+                nextRoutine = routineStep.state();
+                alerts.addAll(routineStep.alerts());
+            }
             if (radar) {
                 RadarStep radarStep = radarConfirmer.onEvent(nextRadar, e);
                 nextRadar = radarStep.state();
@@ -248,6 +281,12 @@ public final class HomeMonitor {
         Step tick = engine.onTick(nextEngine, now);
         nextEngine = tick.state();
         alerts.addAll(tick.alerts());
+        if (routineWatch != null) {
+            Outcome<RoutineState> routineTick = routineWatch.onTick(
+                    routineWatch.noteEngineAlerts(nextRoutine, tick.alerts()), now);
+            nextRoutine = routineTick.state();
+            alerts.addAll(routineTick.alerts());
+        }
         RadarStep radarTick = radarConfirmer.onTick(nextRadar, now);
         nextRadar = radarTick.state();
         alerts.addAll(radarTick.alerts());
@@ -276,7 +315,8 @@ public final class HomeMonitor {
             alerts = new ArrayList<>(step.raise());
             changes = WarningChanges.of(step);
         }
-        MonitorState next = new MonitorState(nextEngine, nextWearables, nextRadar, nextWarning, nextHealth);
+        MonitorState next = new MonitorState(nextEngine, nextWearables, nextRadar, nextWarning, nextHealth,
+                nextRoutine);
         if (events.isEmpty() && alerts.isEmpty() && next.equals(state)) {
             return; // a quiet tick: nothing to commit
         }

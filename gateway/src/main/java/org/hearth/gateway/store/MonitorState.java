@@ -9,6 +9,7 @@ import org.hearth.rules.fall.FallState;
 import org.hearth.rules.fall.RadarFallState;
 import org.hearth.rules.warning.WarningState;
 import org.hearth.rules.health.SensorHealthState;
+import org.hearth.rules.routine.RoutineState;
 
 /**
  * Everything the home monitor's rules remember, snapshotted as one value in one transaction: the rules engine's
@@ -21,9 +22,10 @@ import org.hearth.rules.health.SensorHealthState;
  * @param warning   the local warnings pending (null, as in snapshots from before warnings: none)
  * @param health    the sensor-health (monitoring degraded) detector's state; null (a snapshot from before it existed)
  *                  reads as its initial state
+ * @param routine   the routine detectors' state; null (a snapshot from before they existed) stands for the initial
  */
 public record MonitorState(EngineState engine, Map<String, FallState> wearables, RadarFallState radar,
-        WarningState warning, SensorHealthState health) {
+        WarningState warning, SensorHealthState health, RoutineState routine) {
 
     public MonitorState {
         Objects.requireNonNull(engine, "engine");
@@ -31,23 +33,30 @@ public record MonitorState(EngineState engine, Map<String, FallState> wearables,
         radar = radar == null ? RadarFallState.initial() : radar;
         warning = warning == null ? WarningState.initial() : warning;
         health = health == null ? SensorHealthState.initial() : health;
+        routine = routine == null ? RoutineState.initial() : routine;
     }
 
-    /** As before warnings and sensor health existed: both start from their initial state. */
+    /** As before warnings, sensor health and the routine detectors existed: each starts from its initial state. */
     public MonitorState(EngineState engine, Map<String, FallState> wearables, RadarFallState radar) {
-        this(engine, wearables, radar, WarningState.initial(), SensorHealthState.initial());
+        this(engine, wearables, radar, WarningState.initial(), SensorHealthState.initial(), RoutineState.initial());
     }
 
-    /** With local warnings, as before sensor health existed. */
+    /** With local warnings only. */
     public MonitorState(EngineState engine, Map<String, FallState> wearables, RadarFallState radar,
             WarningState warning) {
-        this(engine, wearables, radar, warning, SensorHealthState.initial());
+        this(engine, wearables, radar, warning, SensorHealthState.initial(), RoutineState.initial());
     }
 
-    /** With sensor health, no local warning pending. */
+    /** With sensor health only. */
     public MonitorState(EngineState engine, Map<String, FallState> wearables, RadarFallState radar,
             SensorHealthState health) {
-        this(engine, wearables, radar, WarningState.initial(), health);
+        this(engine, wearables, radar, WarningState.initial(), health, RoutineState.initial());
+    }
+
+    /** With the routine detectors' state only. */
+    public MonitorState(EngineState engine, Map<String, FallState> wearables, RadarFallState radar,
+            RoutineState routine) {
+        this(engine, wearables, radar, WarningState.initial(), SensorHealthState.initial(), routine);
     }
 
     /** A monitor state with the engine's state and no fall state yet (as snapshots from before falls were read). */
@@ -62,6 +71,6 @@ public record MonitorState(EngineState engine, Map<String, FallState> wearables,
 
     /** This state with the engine's part replaced. */
     public MonitorState withEngine(EngineState next) {
-        return new MonitorState(next, wearables, radar, warning, health);
+        return new MonitorState(next, wearables, radar, warning, health, routine);
     }
 }

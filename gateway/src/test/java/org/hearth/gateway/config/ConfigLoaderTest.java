@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import org.hearth.rules.routine.LocalWindow;
+import org.hearth.rules.routine.RoutineWatchPolicy;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -439,5 +441,43 @@ class ConfigLoaderTest {
 
         assertThat(e.problems()).containsExactlyInAnyOrder(
                 "care-record.first-retry: must be longer than zero", "engine.tick-interval: must be longer than zero");
+    }
+
+    @Test
+    void theRoutineSectionIsOptionalAndEachOfItsKeysOverridesOneDefault() throws ConfigException {
+        GatewayConfig plain = new ConfigLoader(Map.of()).parse(MINIMAL);
+        GatewayConfig custom = new ConfigLoader(Map.of()).parse(MINIMAL + """
+                routine:
+                  night-start: "21:30"
+                  door-at-night: { start: "22:00", grace: 2m }
+                  morning-latest: "10:30"
+                  bathroom: { ceiling: 90m }
+                """);
+
+        RoutineWatchPolicy defaults = RoutineWatchPolicy.ukDefault(plain.home().zone());
+        assertThat(plain.routine()).isEqualTo(defaults);
+        RoutineWatchPolicy r = custom.routine();
+        assertThat(r.night()).isEqualTo(new LocalWindow(LocalTime.of(21, 30), LocalTime.of(7, 0)));
+        assertThat(r.doorNight()).isEqualTo(new LocalWindow(LocalTime.of(22, 0), LocalTime.of(6, 0)));
+        assertThat(r.doorGrace()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(r.morningLatest()).isEqualTo(LocalTime.of(10, 30));
+        assertThat(r.morningFallback()).isEqualTo(LocalTime.of(10, 30));
+        assertThat(r.bathroom().ceiling()).isEqualTo(Duration.ofMinutes(90));
+        assertThat(r.bathroom().floor()).isEqualTo(defaults.bathroom().floor());
+        assertThat(r.bedExit()).isEqualTo(defaults.bedExit());
+    }
+
+    @Test
+    void aBadRoutineSettingIsAProblemWithItsKey() {
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).parse(MINIMAL + """
+                routine:
+                  morning-latest: "half past ten"
+                  bathroom: { floor: 2h }
+                  bedtime: "22:00"
+                """))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).anySatisfy(
+                        p -> assertThat(p).startsWith("routine.morning-latest: must be a local time"))
+                        .anySatisfy(p -> assertThat(p).startsWith("routine.bedtime: is not a known key"))
+                        .anySatisfy(p -> assertThat(p).startsWith("routine.bathroom: need 0 < floor")));
     }
 }

@@ -25,7 +25,15 @@ public enum AlertType {
      * The resident went out (front door, then silence inside) and has not come back for far longer than their
      * outings usually last at that time of day. Also what a collapse just inside the front door looks like.
      */
-    PROLONGED_ABSENCE("prolonged-absence", Priority.URGENT);
+    PROLONGED_ABSENCE("prolonged-absence", Priority.URGENT),
+    /** In the bathroom far longer than this resident's usual stays (see {@code org.hearth.rules.routine}). */
+    BATHROOM_DWELL("bathroom-dwell", Priority.URGENT),
+    /** Got out of bed at night and not back in bed within the time a night trip usually takes. */
+    BED_EXIT_NO_RETURN("bed-exit-no-return", Priority.URGENT),
+    /** The front door was opened at night and the resident did not come back in at once: a wandering risk. */
+    DOOR_OPEN_NIGHT("door-open-night", Priority.URGENT),
+    /** No kitchen, kettle or bathroom activity by the time the resident's day usually starts, plus a margin. */
+    MISSED_MORNING_ROUTINE("missed-morning-routine", Priority.URGENT);
 
     private final String code;
     private final Priority priority;

@@ -59,6 +59,9 @@ public final class EvaluateCommand implements Callable<Integer> {
             out.printf("inactivity: %.1f home-days, %.2f false alerts per home-month%n", h.homeDays(), h.falseAlertsPerHomeMonth());
             out.printf("collapse: %d trials, %.1f%% detected, median delay %.0f min by day, %.0f min at night%n",
                     h.collapseTrials(), 100 * h.collapseDetectedFraction(), h.medianDelayMinDay(), h.medianDelayMinNight());
+            for (var type : HomeEvaluation.ROUTINE_TYPES) {
+                out.printf("routine: %s %.2f false alerts per home-month%n", type.code(), h.routinePerHomeMonth(type));
+            }
         }
         out.flush();
         return 0;

@@ -40,6 +40,7 @@ public final class EvaluateHomesCommand implements Callable<Integer> {
         out.println(result.summary());
         if (alerts) {
             result.falseAlertExplanations().forEach(out::println);
+            result.routineExplanations().forEach(out::println);
         }
         out.flush();
         return 0;

@@ -8,7 +8,10 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.time.ZoneId;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Random;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -20,6 +23,10 @@ import org.hearth.rules.model.Alert;
 import org.hearth.rules.model.AlertType;
 import org.hearth.rules.model.SensorEvent;
 import org.hearth.rules.model.SensorRole;
+import org.hearth.rules.routine.Outcome;
+import org.hearth.rules.routine.RoutineState;
+import org.hearth.rules.routine.RoutineWatch;
+import org.hearth.rules.routine.RoutineWatchPolicy;
 
 /**
  * The inactivity rules measured on real homes (design §7): false alerts in normal living, and how soon a collapse
@@ -42,6 +49,9 @@ import org.hearth.rules.model.SensorRole;
  *       Delay = the alert's raisedAt − the cut; if the quiet period in progress at the cut had already raised its
  *       alert, that alert stands and the delay is zero. A cut is by day from 08:00 to 22:00 local time, else at
  *       night. Medians count undetected trials as infinitely late.</li>
+ *   <li><b>Routine detectors.</b> The whole log is replayed again through the engine and the
+ *       {@link RoutineWatch} with {@link RoutineWatchPolicy#ukDefault} together, as the gateway runs them; every
+ *       bathroom-dwell, bed-exit, door-at-night and missed-morning alert is false, reported per detector.</li>
  * </ol>
  */
 public final class HomeEvaluation {
@@ -54,6 +64,10 @@ public final class HomeEvaluation {
     public static final Duration GIVE_UP_AFTER = Duration.ofHours(24);
     /** Days in a home-month. */
     public static final double DAYS_PER_MONTH = 30;
+
+    /** The routine detectors' alert types, every one of them false in normal living. */
+    public static final List<AlertType> ROUTINE_TYPES = List.of(AlertType.BATHROOM_DWELL,
+            AlertType.BED_EXIT_NO_RETURN, AlertType.DOOR_OPEN_NIGHT, AlertType.MISSED_MORNING_ROUTINE);
 
     private static final LocalTime DAY_START = LocalTime.of(8, 0);
     private static final LocalTime NIGHT_START = LocalTime.of(22, 0);
@@ -81,12 +95,16 @@ public final class HomeEvaluation {
      * @param alreadyAlerted          trials whose quiet period had raised its alert before the cut
      * @param cutsRedrawnAway         cuts drawn again because the resident was out
      * @param falseAlertExplanations  the evidence sentence of every false alert, for a human to read
+     * @param routineFalseAlerts      the routine detectors' alerts in normal living (all false), by alert code, every
+     *                                routine alert type present (sorted, immutable)
+     * @param routineExplanations     the evidence sentence of every one of them
      */
     public record HomeResult(double homeDays, double falseAlertsPerHomeMonth, int collapseTrials,
                              double collapseDetectedFraction, double medianDelayMinDay, double medianDelayMinNight,
                              int homes, int falseAlerts, int dayTrials, int nightTrials, double p90DelayMinDay,
                              double p90DelayMinNight, double maxDelayMin, int detectedAsAbsence, int alreadyAlerted,
-                             int cutsRedrawnAway, List<String> falseAlertExplanations) {
+                             int cutsRedrawnAway, List<String> falseAlertExplanations,
+                             Map<String, Integer> routineFalseAlerts, List<String> routineExplanations) {
 
         /**
          * Copies the list.
@@ -108,9 +126,23 @@ public final class HomeEvaluation {
          * @param alreadyAlerted see the record description
          * @param cutsRedrawnAway see the record description
          * @param falseAlertExplanations see the record description
+         * @param routineFalseAlerts see the record description
+         * @param routineExplanations see the record description
          */
         public HomeResult {
             falseAlertExplanations = List.copyOf(falseAlertExplanations);
+            routineFalseAlerts = Collections.unmodifiableSortedMap(new TreeMap<>(routineFalseAlerts));
+            routineExplanations = List.copyOf(routineExplanations);
+        }
+
+        /**
+         * False alerts per home-month of one routine detector.
+         *
+         * @param type a routine alert type
+         * @return its alerts in normal living per 30 days of log
+         */
+        public double routinePerHomeMonth(AlertType type) {
+            return routineFalseAlerts.getOrDefault(type.code(), 0) / homeDays * DAYS_PER_MONTH;
         }
 
         /**
@@ -126,10 +158,22 @@ public final class HomeEvaluation {
                     %d already alerted, %d cuts redrawn (resident out)
                     delay by day: median %.0f min (target <= 60), p90 %.0f min
                     delay at night: median %.0f min (target <= 120), p90 %.0f min
-                    longest detected delay %.0f min""",
+                    longest detected delay %.0f min
+                    routine false alerts per home-month: %s""",
                     homes, homeDays, falseAlerts, falseAlertsPerHomeMonth, collapseTrials, dayTrials, nightTrials,
                     100 * collapseDetectedFraction, detectedAsAbsence, alreadyAlerted, cutsRedrawnAway,
-                    medianDelayMinDay, p90DelayMinDay, medianDelayMinNight, p90DelayMinNight, maxDelayMin);
+                    medianDelayMinDay, p90DelayMinDay, medianDelayMinNight, p90DelayMinNight, maxDelayMin,
+                    routineSummary());
+        }
+
+        private String routineSummary() {
+            StringBuilder b = new StringBuilder();
+            for (AlertType type : ROUTINE_TYPES) {
+                b.append(b.length() == 0 ? "" : ", ").append(type.code()).append(' ')
+                        .append(routineFalseAlerts.getOrDefault(type.code(), 0)).append(String.format(
+                                java.util.Locale.ROOT, " (%.2f)", routinePerHomeMonth(type)));
+            }
+            return b.toString();
         }
     }
 
@@ -180,10 +224,13 @@ public final class HomeEvaluation {
         List<String> falseAlerts = new ArrayList<>();
         List<Trial> trials = new ArrayList<>();
         int redrawn = 0;
+        List<Alert> routineAlerts = new ArrayList<>();
         for (UciAdlHome home : homes) {
             RulesEngine engine = new RulesEngine(home.layout(), policy.apply(home.zone()));
             homeDays += Duration.between(home.first(), home.last()).toSeconds() / 86_400.0;
             falseAlerts.addAll(normalLiving(engine, home));
+            routineAlerts.addAll(routineLiving(engine,
+                    new RoutineWatch(home.layout(), RoutineWatchPolicy.ukDefault(home.zone())), home));
             Cuts cuts = cuts(engine, home, random);
             redrawn += cuts.redrawn();
             for (Instant cut : cuts.instants()) {
@@ -192,7 +239,38 @@ public final class HomeEvaluation {
                 trials.add(trial);
             }
         }
-        return result(homes.size(), homeDays, falseAlerts, trials, redrawn);
+        return result(homes.size(), homeDays, falseAlerts, trials, redrawn, routineAlerts);
+    }
+
+    /**
+     * The routine detectors' alerts over the whole log, run with the engine as the gateway runs them (engine first,
+     * its silence alerts told to the detectors), ticked every {@link #TICK}.
+     */
+    static List<Alert> routineLiving(RulesEngine engine, RoutineWatch watch, UciAdlHome home) {
+        List<Alert> alerts = new ArrayList<>();
+        List<SensorEvent> events = home.events();
+        EngineState state = EngineState.initial();
+        RoutineState routine = RoutineState.initial();
+        Instant now = events.get(0).at();
+        Instant end = events.get(events.size() - 1).at();
+        int next = 0;
+        while (next < events.size()) {
+            boolean tick = next >= events.size() || events.get(next).at().isAfter(now);
+            Step step = tick ? engine.onTick(state, now) : engine.onEvent(state, events.get(next));
+            state = step.state();
+            routine = watch.noteEngineAlerts(routine, step.alerts());
+            Outcome<RoutineState> o = tick ? watch.onTick(routine, now) : watch.onEvent(routine, events.get(next++));
+            routine = o.state();
+            alerts.addAll(o.alerts());
+            if (tick) {
+                now = now.plus(TICK);
+                if (now.isAfter(end)) {
+                    now = end;
+                }
+            }
+        }
+        alerts.addAll(watch.onTick(watch.noteEngineAlerts(routine, engine.onTick(state, end).alerts()), end).alerts());
+        return alerts;
     }
 
     /** The evidence of every inactivity or absence alert of the whole log, replayed with a tick every minute. */
@@ -334,7 +412,12 @@ public final class HomeEvaluation {
     }
 
     private static HomeResult result(int homes, double homeDays, List<String> falseAlerts, List<Trial> trials,
-            int redrawn) {
+            int redrawn, List<Alert> routineAlerts) {
+        Map<String, Integer> routineCounts = new TreeMap<>();
+        ROUTINE_TYPES.forEach(t -> routineCounts.put(t.code(), 0));
+        routineAlerts.forEach(a -> routineCounts.merge(a.type().code(), 1, Integer::sum));
+        List<String> routineExplanations = routineAlerts.stream()
+                .map(a -> a.raisedAt() + " " + a.type().code() + ": " + a.evidence().explanation()).toList();
         List<Trial> byDay = trials.stream().filter(Trial::day).toList();
         List<Trial> atNight = trials.stream().filter(t -> !t.day()).toList();
         List<Trial> detected = trials.stream().filter(t -> t.delay() != null).toList();
@@ -343,7 +426,8 @@ public final class HomeEvaluation {
                 trials.isEmpty() ? Double.NaN : detected.size() / (double) trials.size(), quantile(byDay, 0.5),
                 quantile(atNight, 0.5), homes, falseAlerts.size(), byDay.size(), atNight.size(), quantile(byDay, 0.9),
                 quantile(atNight, 0.9), maxDelay, (int) detected.stream().filter(Trial::absence).count(),
-                (int) trials.stream().filter(Trial::alreadyAlerted).count(), redrawn, falseAlerts);
+                (int) trials.stream().filter(Trial::alreadyAlerted).count(), redrawn, falseAlerts, routineCounts,
+                routineExplanations);
     }
 
     private static double minutes(Trial t) {

@@ -52,6 +52,15 @@ class HomeEvaluationTest {
         assertThat(r.medianDelayMinDay()).isLessThanOrEqualTo(50);
         assertThat(r.medianDelayMinNight()).isLessThanOrEqualTo(65);
         assertThat(r.maxDelayMin()).isLessThan(24 * 60);
+        // Routine detectors, every alert false: reached bathroom 0, bed exit 1 (got up at 06:23, the mat missed the
+        // return to bed: the same episode as an inactivity alert), door at night 0, missed morning 0.
+        r.routineExplanations().forEach(System.out::println);
+        assertThat(r.routineFalseAlerts()).containsOnlyKeys("bathroom-dwell", "bed-exit-no-return",
+                "door-open-night", "missed-morning-routine");
+        assertThat(r.routineFalseAlerts().get("bathroom-dwell")).isZero();
+        assertThat(r.routineFalseAlerts().get("bed-exit-no-return")).isLessThanOrEqualTo(1);
+        assertThat(r.routineFalseAlerts().get("door-open-night")).isZero();
+        assertThat(r.routineFalseAlerts().get("missed-morning-routine")).isZero();
     }
 
     @Test

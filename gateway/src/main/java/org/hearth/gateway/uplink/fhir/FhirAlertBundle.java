@@ -219,6 +219,10 @@ public final class FhirAlertBundle {
             case FALL_WEARABLE -> "Fall detected by a worn sensor";
             case FALL_RADAR -> "Fall detected by radar";
             case PROLONGED_ABSENCE -> "Not back home";
+            case BATHROOM_DWELL -> "In the bathroom for far longer than usual";
+            case BED_EXIT_NO_RETURN -> "Up at night and not back to bed";
+            case DOOR_OPEN_NIGHT -> "Front door opened at night";
+            case MISSED_MORNING_ROUTINE -> "Morning routine not started";
         };
     }
 

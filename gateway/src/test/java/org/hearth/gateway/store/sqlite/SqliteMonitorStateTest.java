@@ -20,7 +20,14 @@ import org.hearth.rules.fall.RadarFallConfirmer;
 import org.hearth.rules.fall.RadarFallState;
 import org.hearth.rules.fall.WearableFallDetector;
 import org.hearth.rules.model.EventKind;
+import org.hearth.rules.model.HomeLayout;
+import org.hearth.rules.model.Room;
 import org.hearth.rules.model.SensorEvent;
+import org.hearth.rules.model.SensorRole;
+import org.hearth.rules.routine.RoutineState;
+import org.hearth.rules.routine.RoutineWatch;
+import org.hearth.rules.routine.RoutineWatchPolicy;
+import java.time.ZoneId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,5 +110,36 @@ class SqliteMonitorStateTest {
         store.record(List.of(), EngineState.initial(), List.of(TestAlerts.helpButton("pendant", T0)));
 
         assertThat(store.loadMonitorState().orElseThrow().radar()).isEqualTo(radar);
+    }
+
+    @Test
+    void theRoutineDetectorsStateRoundTripsAndOldSnapshotsWithoutItLoad() throws Exception {
+        RoutineWatch watch = new RoutineWatch(HomeLayout.empty().with("bathroom-motion", SensorRole.MOTION,
+                Room.BATHROOM).with("kitchen-motion", SensorRole.MOTION, Room.KITCHEN),
+                RoutineWatchPolicy.ukDefault(ZoneId.of("Europe/London")));
+        RoutineState routine = RoutineState.initial();
+        for (SensorEvent e : List.of(SensorEvent.of("kitchen-motion", EventKind.MOTION, T0.minusSeconds(3600 * 20)),
+                SensorEvent.of("bathroom-motion", EventKind.MOTION, T0.minusSeconds(600)),
+                SensorEvent.of("kitchen-motion", EventKind.MOTION, T0.minusSeconds(300)),
+                SensorEvent.of("bathroom-motion", EventKind.MOTION, T0))) {
+            routine = watch.onEvent(routine, e).state();
+        }
+        assertThat(routine.bathroom().entered()).isNotNull(); // a stay in progress, one stay learnt
+        assertThat(routine.morning().day()).isNotNull();
+        MonitorState state = new MonitorState(EngineState.initial(), Map.of(), RadarFallState.initial(), routine);
+
+        store.record(List.of(), state, List.of());
+        store.close();
+        store = SqliteStore.open(file, clock, "gw-test");
+
+        assertThat(store.loadMonitorState()).contains(state);
+        store.close();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+                PreparedStatement ps = c.prepareStatement("UPDATE rule_state SET body = ?")) {
+            ps.setString(1, Json.write(Map.of("engine", EngineState.initial(), "wearables", Map.of())));
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+        store = SqliteStore.open(file, clock, "gw-test");
+        assertThat(store.loadMonitorState().orElseThrow().routine()).isEqualTo(RoutineState.initial());
     }
 }
