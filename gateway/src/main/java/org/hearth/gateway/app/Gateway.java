@@ -20,12 +20,18 @@ import org.hearth.gateway.ingest.mqtt.PahoIngest;
 import org.hearth.gateway.store.sqlite.SqliteAlertLifecycle;
 import org.hearth.gateway.store.sqlite.SqliteHealthSnapshots;
 import org.hearth.gateway.store.sqlite.SqliteStore;
+import org.hearth.gateway.store.sqlite.SqliteSummaryStore;
+import org.hearth.gateway.summary.CancelledWarnings;
+import org.hearth.gateway.summary.DailySummaryJob;
 import org.hearth.gateway.uplink.AcknowledgementPoller;
 import org.hearth.gateway.uplink.OutboxDrainer;
 import org.hearth.gateway.uplink.fhir.FhirAlertBundle;
 import org.hearth.gateway.uplink.fhir.FhirCareRecord;
+import org.hearth.gateway.uplink.fhir.FhirSummaryBundle;
 import org.hearth.gateway.uplink.fhir.FhirTasks;
 import org.hearth.rules.engine.RulesEngine;
+import org.hearth.rules.summary.DailySummariser;
+import org.hearth.rules.summary.SummaryPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,6 +68,7 @@ public final class Gateway implements AutoCloseable {
     private final AcknowledgementPoller acknowledgements;
     private final PahoEscalationChannel escalationChannel;
     private final Escalator escalator;
+    private final DailySummaryJob summaries;
     private final java.util.concurrent.atomic.AtomicLong uplinkPasses = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean running = true;
 
@@ -79,10 +86,22 @@ public final class Gateway implements AutoCloseable {
         var careRecordConfig = config.careRecord();
         var bundles = new FhirAlertBundle(careRecordConfig.identifierSystem(), config.gatewayId(),
                 config.resident().nhsNumber(), careRecordConfig.teamOdsCode());
-        var careRecord = new FhirCareRecord(careRecordConfig.baseUrl(), bundles, careRecordConfig.requestTimeout(),
-                careRecordConfig.bearerToken());
+        var summaryBundles = new FhirSummaryBundle(careRecordConfig.identifierSystem(), config.gatewayId(),
+                config.resident().nhsNumber());
+        var careRecord = new FhirCareRecord(careRecordConfig.baseUrl(), bundles, summaryBundles,
+                careRecordConfig.requestTimeout(), careRecordConfig.bearerToken());
         this.drainer = new OutboxDrainer(store, careRecord, clock, careRecordConfig.firstRetry(), careRecordConfig.maxRetry(),
-                careRecordConfig.batchSize());
+                careRecordConfig.batchSize(), config.summaries().perMinute());
+        SummaryPolicy summaryPolicy = SummaryPolicy.ukDefault(config.home().zone());
+        // TODO(lead): CancelledWarnings from HomeStore.cancelledWarnings(from, to) once the warning feature is merged.
+        this.summaries = new DailySummaryJob(new SqliteSummaryStore(store, config.gatewayId()),
+                new DailySummariser(config.layout(), summaryPolicy), summaryPolicy, clock, config.gatewayId(),
+                config.summaries().shared(), CancelledWarnings.none());
+        try {
+            summarise(); // a day that ended while the gateway was down is summarised now, not at the next midnight
+        } catch (RuntimeException e) {
+            LOG.error("daily summary failed at start; will retry at the next tick", e);
+        }
         var tasks = new FhirTasks(careRecordConfig.baseUrl(), careRecordConfig.identifierSystem(), config.gatewayId(),
                 careRecordConfig.requestTimeout(), careRecordConfig.bearerToken());
         this.acknowledgements = new AcknowledgementPoller(lifecycle, tasks, clock, careRecordConfig.ackPollInterval());
@@ -135,6 +154,7 @@ public final class Gateway implements AutoCloseable {
      */
     public void tick() {
         monitor.tick();
+        summarise();
         escalate();
         writeHealthSnapshot();
     }
@@ -147,6 +167,13 @@ public final class Gateway implements AutoCloseable {
     /** Writes the health snapshot now (the daemon also does so every {@link #HEALTH_SNAPSHOT_EVERY}). */
     public void writeHealthSnapshot() {
         snapshots.save(clock.instant(), HealthJson.toJson(config.gatewayId(), health()).toString());
+    }
+
+    /** Summarises the days that ended since the last summary (at each local midnight); wakes the uplink if any. */
+    private void summarise() {
+        if (!summaries.runDue().isEmpty()) {
+            wake.offer(Boolean.TRUE);
+        }
     }
 
     private void escalate() {
@@ -204,6 +231,11 @@ public final class Gateway implements AutoCloseable {
             monitor.tick();
         } catch (RuntimeException e) {
             LOG.error("rules tick failed; will retry at the next tick", e);
+        }
+        try {
+            summarise(); // on its own: a summary failure must not hold back the rules or escalations
+        } catch (RuntimeException e) {
+            LOG.error("daily summary failed; will retry at the next tick", e);
         }
         try {
             escalate(); // on its own: a rules failure must not hold back an escalation

@@ -4,11 +4,15 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.hearth.rules.inactivity.InactivityPolicy;
 import org.hearth.rules.model.HomeLayout;
 import org.hearth.rules.model.SensorRole;
+import org.hearth.rules.summary.Measure;
 
 /**
  * The whole, validated gateway configuration. Built only by {@link ConfigLoader}, so every instance is valid.
@@ -23,6 +27,7 @@ import org.hearth.rules.model.SensorRole;
  * @param careRecord the shared care record (FHIR R4) alerts go to
  * @param tickInterval how often silence-based rules are evaluated against the clock
  * @param escalation what happens when a stat alert is not taken on in time
+ * @param summaries which daily-summary measures may leave the home, and how fast summaries are sent
  */
 public record GatewayConfig(
         String gatewayId,
@@ -34,10 +39,19 @@ public record GatewayConfig(
         InactivityPolicy inactivity,
         CareRecord careRecord,
         Duration tickInterval,
-        Escalation escalation) {
+        Escalation escalation,
+        Summaries summaries) {
 
     public GatewayConfig {
         sensors = List.copyOf(sensors);
+        summaries = summaries == null ? Summaries.defaults() : summaries;
+    }
+
+    /** A config with the default summary settings (all measures shared, 10 summary bundles a minute). */
+    public GatewayConfig(String gatewayId, Home home, Resident resident, List<Sensor> sensors, Mqtt mqtt, Store store,
+            InactivityPolicy inactivity, CareRecord careRecord, Duration tickInterval, Escalation escalation) {
+        this(gatewayId, home, resident, sensors, mqtt, store, inactivity, careRecord, tickInterval, escalation,
+                Summaries.defaults());
     }
 
     /** The home: an id and the time zone its time-of-day rules use. */
@@ -158,6 +172,25 @@ public record GatewayConfig(
      * @param topic the MQTT topic the escalation notice is published to (QoS 1), e.g. {@code hearth/<home-id>/escalation}
      */
     public record Escalation(Duration after, String topic) {}
+
+    /**
+     * Daily summaries to the care record.
+     *
+     * @param shared    the measures the resident's sharing settings allow to leave the home ({@code sharing:
+     *                  summary-measures}); empty means no summary leaves the home
+     * @param perMinute the most summary bundles sent a minute ({@code summaries.per-minute}); alerts are never limited
+     */
+    public record Summaries(Set<Measure> shared, int perMinute) {
+        public Summaries {
+            shared = Collections.unmodifiableSet(shared.isEmpty()
+                    ? EnumSet.noneOf(Measure.class) : EnumSet.copyOf(shared));
+        }
+
+        /** Every measure shared, 10 bundles a minute. */
+        public static Summaries defaults() {
+            return new Summaries(EnumSet.allOf(Measure.class), 10);
+        }
+    }
 
     /** Looks up a sensor by its Zigbee2MQTT friendly name. */
     public Optional<Sensor> sensorNamed(String name) {

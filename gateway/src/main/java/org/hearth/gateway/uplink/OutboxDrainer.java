@@ -4,6 +4,8 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,10 +23,16 @@ import org.slf4j.LoggerFactory;
  * <p>Failures never block in a sleep: a failed row gets a not-before time (exponential backoff with jitter) and the
  * drainer moves on. The circuit breaker runs on the injected clock (both its clock and its timestamp function), so
  * virtual time in the simulator drives it too. {@link #drainOnce()} is the whole step; a thread or a test calls it.
+ *
+ * <p>Daily summaries (priority 1, claimed after every due alert) are rate-limited, alerts never: a summary without a
+ * permit goes back with a not-before and the drainer moves on, so a backlog of summaries cannot hold up an alert.
+ * Summaries are sent one at a time (each is its own batch Bundle), never inside an alerts' transaction.
  */
 public final class OutboxDrainer {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDrainer.class);
     private static final int BATCH = 200;
+    /** Summary bundles a minute unless configured ({@code summaries.per-minute}). */
+    public static final int DEFAULT_SUMMARIES_PER_MINUTE = 10;
 
     private final Outbox outbox;
     private final CareRecord careRecord;
@@ -32,6 +40,7 @@ public final class OutboxDrainer {
     private final CircuitBreaker breaker;
     private final IntervalFunction backoff;
     private final int batchSize;
+    private final AtomicRateLimiter summaryLimiter;
     private Instant singlesUntil = Instant.MIN;
     private volatile String lastError;
     private volatile Instant lastAttempt;
@@ -44,6 +53,19 @@ public final class OutboxDrainer {
      * A drainer that sends a backlog in transactions of up to {@code batchSize} items (1 = one at a time).
      */
     public OutboxDrainer(Outbox outbox, CareRecord careRecord, Clock clock, Duration firstRetry, Duration maxRetry, int batchSize) {
+        this(outbox, careRecord, clock, firstRetry, maxRetry, batchSize, DEFAULT_SUMMARIES_PER_MINUTE);
+    }
+
+    /**
+     * A drainer that also sends at most {@code summariesPerMinute} daily summaries a minute (on the injected clock).
+     */
+    public OutboxDrainer(Outbox outbox, CareRecord careRecord, Clock clock, Duration firstRetry, Duration maxRetry,
+            int batchSize, int summariesPerMinute) {
+        this.summaryLimiter = new AtomicRateLimiter("summaries", RateLimiterConfig.custom()
+                .limitForPeriod(summariesPerMinute)
+                .limitRefreshPeriod(Duration.ofMinutes(1))
+                .timeoutDuration(Duration.ZERO)
+                .build(), () -> TimeUnit.MILLISECONDS.toNanos(clock.millis()));
         this.batchSize = batchSize;
         this.outbox = outbox;
         this.careRecord = careRecord;
@@ -72,9 +94,15 @@ public final class OutboxDrainer {
         List<OutboxItem> due = outbox.claimDue(clock.instant(), BATCH);
         int next = 0;
         while (next < due.size()) {
-            // A backlog goes in batches (one transaction each); a single due row goes alone.
-            int size = clock.instant().isBefore(singlesUntil) ? 1 : batchSize;
-            List<OutboxItem> batch = due.subList(next, Math.min(due.size(), next + size));
+            if (due.get(next).isSummary() && !summaryLimiter.acquirePermission()) {
+                // Out of summary permits: back with a not-before, not an attempt; nothing behind it waits on it.
+                long waitNanos = Math.max(summaryLimiter.getDetailedMetrics().getNanosToWait(), 0);
+                Duration wait = waitNanos > 0 ? Duration.ofNanos(waitNanos) : Duration.ofMinutes(1);
+                outbox.deferUntil(due.get(next).id(), clock.instant().plus(wait));
+                next++;
+                continue;
+            }
+            List<OutboxItem> batch = due.get(next).isSummary() ? due.subList(next, next + 1) : alertBatch(due, next);
             lastAttempt = clock.instant();
             Delivery result;
             try {
@@ -105,6 +133,16 @@ public final class OutboxDrainer {
             next += batch.size();
         }
         return delivered;
+    }
+
+    /** A backlog of alerts goes in batches (one transaction each), a single due row alone; never with a summary. */
+    private List<OutboxItem> alertBatch(List<OutboxItem> due, int from) {
+        int size = clock.instant().isBefore(singlesUntil) ? 1 : batchSize;
+        int to = from;
+        while (to < due.size() && to - from < size && !due.get(to).isSummary()) {
+            to++;
+        }
+        return due.subList(from, to);
     }
 
     /** An adapter bug must not strand claimed rows in flight: it counts as a transient failure. */
