@@ -80,6 +80,7 @@ public final class OutboxDrainer {
                 .waitDurationInOpenState(firstRetry.multipliedBy(5))
                 .permittedNumberOfCallsInHalfOpenState(1)
                 .recordException(e -> e instanceof RemoteFailure)
+                .ignoreException(e -> e instanceof SummaryLimited)
                 .build());
         this.backoff = IntervalFunction.ofExponentialRandomBackoff(firstRetry.toMillis(), 2.0, 0.5, maxRetry.toMillis());
     }
@@ -94,25 +95,28 @@ public final class OutboxDrainer {
         List<OutboxItem> due = outbox.claimDue(clock.instant(), BATCH);
         int next = 0;
         while (next < due.size()) {
-            if (due.get(next).isSummary() && !summaryLimiter.acquirePermission()) {
-                // Out of summary permits: back with a not-before, not an attempt; nothing behind it waits on it.
-                long waitNanos = Math.max(summaryLimiter.getDetailedMetrics().getNanosToWait(), 0);
-                Duration wait = waitNanos > 0 ? Duration.ofNanos(waitNanos) : Duration.ofMinutes(1);
-                outbox.deferUntil(due.get(next).id(), clock.instant().plus(wait));
-                next++;
-                continue;
-            }
             List<OutboxItem> batch = due.get(next).isSummary() ? due.subList(next, next + 1) : alertBatch(due, next);
             lastAttempt = clock.instant();
             Delivery result;
             try {
                 result = breaker.executeSupplier(() -> {
+                    // Asked only once the breaker lets the call through, so a refused call costs no permit.
+                    if (batch.get(0).isSummary() && !summaryLimiter.acquirePermission()) {
+                        throw new SummaryLimited();
+                    }
                     Delivery d = sendSafely(batch);
                     if (d instanceof Delivery.Retry retry) {
                         throw new RemoteFailure(retry.reason());
                     }
                     return d;
                 });
+            } catch (SummaryLimited e) {
+                // Out of summary permits: back with a not-before, not an attempt; nothing behind it waits on it.
+                long waitNanos = Math.max(summaryLimiter.getDetailedMetrics().getNanosToWait(), 0);
+                Duration wait = waitNanos > 0 ? Duration.ofNanos(waitNanos) : Duration.ofMinutes(1);
+                outbox.deferUntil(batch.get(0).id(), clock.instant().plus(wait));
+                next++;
+                continue;
             } catch (RemoteFailure e) {
                 result = new Delivery.Retry(e.getMessage());
             } catch (CallNotPermittedException e) {
@@ -199,6 +203,15 @@ public final class OutboxDrainer {
     /** The uplink's state for health reporting. */
     public UplinkHealth health() {
         return new UplinkHealth(breaker.getState().name(), Optional.ofNullable(lastError), Optional.ofNullable(lastAttempt));
+    }
+
+    /** No summary permit left: thrown inside the breaker, which ignores it (no call was made). */
+    private static final class SummaryLimited extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        SummaryLimited() {
+            super("summary rate limit", null, false, false);
+        }
     }
 
     /** A transient failure, thrown inside the breaker so that it counts. */

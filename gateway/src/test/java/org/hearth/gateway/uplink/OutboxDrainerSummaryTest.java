@@ -37,6 +37,7 @@ class OutboxDrainerSummaryTest {
 
     private final MutableClock clock = MutableClock.at("2026-03-28T10:00:00Z");
     private final List<OutboxItem> sent = new ArrayList<>();
+    private Delivery answer = ACCEPTED;
     private SqliteStore store;
     private OutboxDrainer drainer;
 
@@ -47,13 +48,13 @@ class OutboxDrainerSummaryTest {
             @Override
             public Delivery send(OutboxItem item) {
                 sent.add(item);
-                return ACCEPTED;
+                return answer;
             }
 
             @Override
             public Delivery sendAll(List<OutboxItem> items) {
                 sent.addAll(items);
-                return new Delivery.Accepted(String.join(";", items.stream().map(i -> "Observation/1 Task/2").toList()));
+                return answer != ACCEPTED ? answer : new Delivery.Accepted(String.join(";", items.stream().map(i -> "Observation/1 Task/2").toList()));
             }
         };
         drainer = new OutboxDrainer(store, careRecord, clock, Duration.ofSeconds(2), Duration.ofMinutes(10), 50,
@@ -111,6 +112,32 @@ class OutboxDrainerSummaryTest {
 
         assertThat(delivered).isEqualTo(1);
         assertThat(sent).singleElement().satisfies(i -> assertThat(i.isSummary()).isFalse());
+    }
+
+    @Test
+    void callsTheOpenBreakerRefusesSpendNoSummaryPermits() {
+        drainer = new OutboxDrainer(store, item -> {
+            sent.add(item);
+            return answer;
+        }, clock, Duration.ofSeconds(2), Duration.ofMinutes(10), 1, PER_MINUTE);
+        answer = new Delivery.Retry("HTTP 503");
+        for (int i = 0; i < 5; i++) {
+            givenAlertRaised("button-" + i);
+        }
+        givenSummaryBacklog(1);
+        drainer.drainOnce(); // five failed alerts open the breaker
+        for (int i = 0; i < 3 * PER_MINUTE; i++) {
+            drainer.drainOnce(); // the summary is due, but every call is refused
+        }
+        assertThat(drainer.health().breaker()).isEqualTo("OPEN");
+
+        answer = ACCEPTED;
+        sent.clear();
+        clock.advance(Duration.ofSeconds(11)); // past the breaker's open wait, within the same minute
+        drainer.drainOnce();
+
+        assertThat(sent).filteredOn(OutboxItem::isSummary).hasSize(1);
+        assertThat(store.stats().pending()).isZero();
     }
 
     @Test

@@ -114,9 +114,11 @@ class DailySummaryIT {
             assertThat(summaries(rig.gatewayId)).isEmpty();
 
             proxy.down(false);
-            rig.advance(Duration.ofMinutes(5), Duration.ofMinutes(1)); // past every not-before and the breaker's wait
-            await().atMost(Duration.ofSeconds(60)).pollInterval(POLL)
-                    .until(() -> rig.gateway.health().outbox().delivered() == delivered + 2);
+            // Time goes on while the uplink recovers: past every not-before, the breaker's wait and the rate limit.
+            await().atMost(Duration.ofSeconds(90)).pollInterval(POLL).until(() -> {
+                rig.advance(Duration.ofSeconds(30), Duration.ofSeconds(30));
+                return rig.gateway.health().outbox().delivered() == delivered + 2;
+            });
             rig.advance(Duration.ofDays(1).minusMinutes(10), Duration.ofHours(1)); // into Wednesday: one more summary
 
             Map<String, List<Observation>> summaries = summaries(rig.gatewayId);
