@@ -25,10 +25,14 @@ import org.hearth.gateway.ingest.mqtt.PahoIngest;
 import org.hearth.gateway.store.sqlite.SqliteAlertLifecycle;
 import org.hearth.gateway.store.sqlite.SqliteHealthSnapshots;
 import org.hearth.gateway.store.sqlite.SqliteStore;
+import org.hearth.gateway.store.sqlite.SqliteSummaryStore;
+import org.hearth.gateway.summary.CancelledWarnings;
+import org.hearth.gateway.summary.DailySummaryJob;
 import org.hearth.gateway.uplink.AcknowledgementPoller;
 import org.hearth.gateway.uplink.OutboxDrainer;
 import org.hearth.gateway.uplink.fhir.FhirAlertBundle;
 import org.hearth.gateway.uplink.fhir.FhirCareRecord;
+import org.hearth.gateway.uplink.fhir.FhirSummaryBundle;
 import org.hearth.gateway.uplink.fhir.FhirTasks;
 import org.hearth.gateway.uplink.oauth.AccessTokens;
 import org.hearth.gateway.uplink.oauth.ClientCredentialsTokens;
@@ -43,6 +47,8 @@ import org.hearth.rules.warning.CancelledWarning;
 import org.hearth.rules.warning.WarningStage;
 import org.hearth.rules.routine.RoutineWatch;
 import org.hearth.gateway.engine.ClinicianLimits;
+import org.hearth.rules.summary.DailySummariser;
+import org.hearth.rules.summary.SummaryPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,6 +94,7 @@ public final class Gateway implements AutoCloseable {
     private final LinkedBlockingQueue<Boolean> warningWake = new LinkedBlockingQueue<>();
     private final PahoWarningChannel warningChannel;
     private final Thread warningThread;
+    private final DailySummaryJob summaries;
     private final java.util.concurrent.atomic.AtomicLong uplinkPasses = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong followUpPasses = new java.util.concurrent.atomic.AtomicLong();
     /** Wakes the follow-up thread (acknowledgement polls, escalations) as {@link #wake} wakes the uplink. */
@@ -121,10 +128,21 @@ public final class Gateway implements AutoCloseable {
         // Token lifetimes and assertion expiry are the authorisation server's real time, even when the rules run on
         // the simulator's virtual clock.
         this.tokens = accessTokens(careRecordConfig, Clock.systemUTC());
-        var careRecord = new FhirCareRecord(careRecordConfig.baseUrl(), bundles, careRecordConfig.requestTimeout(),
-                tokens);
+        var summaryBundles = new FhirSummaryBundle(careRecordConfig.identifierSystem(), config.gatewayId(),
+                config.resident().nhsNumber());
+        var careRecord = new FhirCareRecord(careRecordConfig.baseUrl(), bundles, summaryBundles,
+                careRecordConfig.requestTimeout(), tokens);
         this.drainer = new OutboxDrainer(store, careRecord, clock, careRecordConfig.firstRetry(), careRecordConfig.maxRetry(),
-                careRecordConfig.batchSize(), careRecordConfig.maxInFlight());
+                careRecordConfig.batchSize(), careRecordConfig.maxInFlight(), config.summaries().perMinute());
+        SummaryPolicy summaryPolicy = SummaryPolicy.ukDefault(config.home().zone());
+        this.summaries = new DailySummaryJob(new SqliteSummaryStore(store, config.gatewayId()),
+                new DailySummariser(config.layout(), summaryPolicy), summaryPolicy, clock, config.gatewayId(),
+                config.summaries().shared(), (from, to) -> store.cancelledWarnings(from, to).size());
+        try {
+            summarise(); // a day that ended while the gateway was down is summarised now, not at the next midnight
+        } catch (RuntimeException e) {
+            LOG.error("daily summary failed at start; will retry at the next tick", e);
+        }
         var tasks = new FhirTasks(careRecordConfig.baseUrl(), careRecordConfig.identifierSystem(), config.gatewayId(),
                 careRecordConfig.requestTimeout(), tokens);
         this.acknowledgements = new AcknowledgementPoller(lifecycle, tasks, clock, careRecordConfig.ackPollInterval());
@@ -229,6 +247,7 @@ public final class Gateway implements AutoCloseable {
      */
     public void tick() {
         monitor.tick();
+        summarise();
         escalate();
         writeHealthSnapshot();
     }
@@ -246,6 +265,13 @@ public final class Gateway implements AutoCloseable {
     /** Writes the health snapshot now (the daemon also does so every {@link #HEALTH_SNAPSHOT_EVERY}). */
     public void writeHealthSnapshot() {
         snapshots.save(clock.instant(), HealthJson.toJson(config.gatewayId(), health()).toString());
+    }
+
+    /** Summarises the days that ended since the last summary (at each local midnight); wakes the uplink if any. */
+    private void summarise() {
+        if (!summaries.runDue().isEmpty()) {
+            wake.offer(Boolean.TRUE);
+        }
     }
 
     private void escalate() {
@@ -311,6 +337,11 @@ public final class Gateway implements AutoCloseable {
             monitor.tick();
         } catch (RuntimeException e) {
             LOG.error("rules tick failed; will retry at the next tick", e);
+        }
+        try {
+            summarise(); // on its own: a summary failure must not hold back the rules or escalations
+        } catch (RuntimeException e) {
+            LOG.error("daily summary failed; will retry at the next tick", e);
         }
         try {
             escalate(); // on its own: a rules failure must not hold back an escalation

@@ -27,6 +27,7 @@ import org.hearth.rules.inactivity.QuietBand;
 import org.hearth.rules.routine.LocalWindow;
 import org.hearth.rules.routine.RoutineWatchPolicy;
 import org.hearth.rules.routine.StayLimits;
+import org.hearth.rules.summary.Measure;
 
 /**
  * Reads the YAML configuration into a {@link GatewayConfig}, collecting every problem before failing.
@@ -91,7 +92,7 @@ public final class ConfigLoader {
 
         GatewayConfig read() {
             allowOnly("", root, Set.of("gateway", "home", "resident", "sensors", "mqtt", "store", "inactivity",
-                    "care-record", "engine", "escalation", "coap", "warning", "routine"));
+                    "care-record", "engine", "escalation", "coap", "warning", "routine", "sharing", "summaries"));
             String gatewayId = id("gateway.id", true, null);
             allowOnly("gateway", root.path("gateway"), Set.of("id"));
 
@@ -180,12 +181,14 @@ public final class ConfigLoader {
 
             RoutineWatchPolicy routine = routine(zone);
 
+            var summaries = summaries();
+
             if (!problems.isEmpty()) {
                 return null;
             }
             return new GatewayConfig(gatewayId, new GatewayConfig.Home(homeId, zone), new GatewayConfig.Resident(nhs),
                     sensors, mqtt, new GatewayConfig.Store(Path.of(storePath), retention, maxSizeMb * 1024L * 1024L), inactivity, careRecord, tick,
-                    new GatewayConfig.Escalation(escalateAfter, escalationTopic), coap, warning, routine);
+                    new GatewayConfig.Escalation(escalateAfter, escalationTopic), coap, warning, routine, summaries);
         }
 
         private Optional<GatewayConfig.Auth> auth() {
@@ -267,6 +270,31 @@ public final class ConfigLoader {
                 problem(key, "must be a local time like 07:00");
                 return fallback;
             }
+        }
+
+        /** {@code sharing.summary-measures} (default all, [] none) and {@code summaries.per-minute}. */
+        private GatewayConfig.Summaries summaries() {
+            allowOnly("sharing", root.path("sharing"), Set.of("summary-measures"));
+            allowOnly("summaries", root.path("summaries"), Set.of("per-minute"));
+            int perMinute = integer("summaries.per-minute", 10, 1, 10_000);
+            JsonNode list = root.path("sharing").path("summary-measures");
+            if (list.isMissingNode() || list.isNull()) {
+                return new GatewayConfig.Summaries(java.util.EnumSet.allOf(Measure.class), perMinute);
+            }
+            java.util.EnumSet<Measure> shared = java.util.EnumSet.noneOf(Measure.class);
+            if (!list.isArray()) {
+                problem("sharing.summary-measures", "must be a list of measures");
+                return new GatewayConfig.Summaries(shared, perMinute);
+            }
+            for (JsonNode item : list) {
+                try {
+                    shared.add(Measure.ofCode(item.asText()));
+                } catch (IllegalArgumentException e) {
+                    problem("sharing.summary-measures", "unknown measure '" + item.asText() + "'; one of "
+                            + java.util.Arrays.stream(Measure.values()).map(Measure::code).toList());
+                }
+            }
+            return new GatewayConfig.Summaries(shared, perMinute);
         }
 
         private List<GatewayConfig.Sensor> sensors() {

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +16,7 @@ import org.hearth.rules.model.SensorRole;
 import org.hearth.rules.model.AlertType;
 import org.hearth.rules.warning.WarningPolicy;
 import org.hearth.rules.routine.RoutineWatchPolicy;
+import org.hearth.rules.summary.Measure;
 
 /**
  * The whole, validated gateway configuration. Built only by {@link ConfigLoader}, so every instance is valid.
@@ -31,6 +34,7 @@ import org.hearth.rules.routine.RoutineWatchPolicy;
  * @param coap the CoAP ingest (disabled unless configured)
  * @param warning the staged local warning with an "I'm OK" answer (off unless enabled)
  * @param routine the routine detectors' settings (bathroom dwell, bed exit and door at night, missed morning)
+ * @param summaries which daily-summary measures may leave the home, and how fast summaries are sent
  */
 public record GatewayConfig(
         String gatewayId,
@@ -45,20 +49,22 @@ public record GatewayConfig(
         Escalation escalation,
         Coap coap,
         Warning warning,
-        RoutineWatchPolicy routine) {
+        RoutineWatchPolicy routine,
+        Summaries summaries) {
 
     public GatewayConfig {
         sensors = List.copyOf(sensors);
         coap = coap == null ? Coap.disabled() : coap;
         warning = warning == null ? Warning.disabled() : warning;
         routine = routine == null ? RoutineWatchPolicy.ukDefault(home.zone()) : routine;
+        summaries = summaries == null ? Summaries.defaults() : summaries;
     }
 
     /** As the canonical constructor, with CoAP and the local warning disabled and the default routine settings. */
     public GatewayConfig(String gatewayId, Home home, Resident resident, List<Sensor> sensors, Mqtt mqtt, Store store,
             InactivityPolicy inactivity, CareRecord careRecord, Duration tickInterval, Escalation escalation) {
         this(gatewayId, home, resident, sensors, mqtt, store, inactivity, careRecord, tickInterval, escalation,
-                Coap.disabled(), Warning.disabled(), null);
+                Coap.disabled(), Warning.disabled(), null, null);
     }
 
     /** As the canonical constructor, with the local warning disabled and the default routine settings. */
@@ -66,7 +72,7 @@ public record GatewayConfig(
             InactivityPolicy inactivity, CareRecord careRecord, Duration tickInterval, Escalation escalation,
             Coap coap) {
         this(gatewayId, home, resident, sensors, mqtt, store, inactivity, careRecord, tickInterval, escalation, coap,
-                Warning.disabled(), null);
+                Warning.disabled(), null, null);
     }
 
     /** As the canonical constructor, with CoAP disabled and the default routine settings. */
@@ -74,7 +80,7 @@ public record GatewayConfig(
             InactivityPolicy inactivity, CareRecord careRecord, Duration tickInterval, Escalation escalation,
             Warning warning) {
         this(gatewayId, home, resident, sensors, mqtt, store, inactivity, careRecord, tickInterval, escalation,
-                Coap.disabled(), warning, null);
+                Coap.disabled(), warning, null, null);
     }
 
     /** As the canonical constructor, with CoAP and the local warning disabled. */
@@ -82,7 +88,15 @@ public record GatewayConfig(
             InactivityPolicy inactivity, CareRecord careRecord, Duration tickInterval, Escalation escalation,
             RoutineWatchPolicy routine) {
         this(gatewayId, home, resident, sensors, mqtt, store, inactivity, careRecord, tickInterval, escalation,
-                Coap.disabled(), Warning.disabled(), routine);
+                Coap.disabled(), Warning.disabled(), routine, null);
+    }
+
+    /** As the canonical constructor, with CoAP and the local warning disabled and the default routine settings. */
+    public GatewayConfig(String gatewayId, Home home, Resident resident, List<Sensor> sensors, Mqtt mqtt, Store store,
+            InactivityPolicy inactivity, CareRecord careRecord, Duration tickInterval, Escalation escalation,
+            Summaries summaries) {
+        this(gatewayId, home, resident, sensors, mqtt, store, inactivity, careRecord, tickInterval, escalation,
+                Coap.disabled(), Warning.disabled(), null, summaries);
     }
 
     /** The home: an id and the time zone its time-of-day rules use. */
@@ -255,6 +269,25 @@ public record GatewayConfig(
         /** The rules' policy of these settings. */
         public WarningPolicy policy() {
             return new WarningPolicy(windows, Set.copyOf(okButtons), Set.copyOf(okActions));
+        }
+    }
+
+    /**
+     * Daily summaries to the care record.
+     *
+     * @param shared    the measures the resident's sharing settings allow to leave the home ({@code sharing:
+     *                  summary-measures}); empty means no summary leaves the home
+     * @param perMinute the most summary bundles sent a minute ({@code summaries.per-minute}); alerts are never limited
+     */
+    public record Summaries(Set<Measure> shared, int perMinute) {
+        public Summaries {
+            shared = Collections.unmodifiableSet(shared.isEmpty()
+                    ? EnumSet.noneOf(Measure.class) : EnumSet.copyOf(shared));
+        }
+
+        /** Every measure shared, 10 bundles a minute. */
+        public static Summaries defaults() {
+            return new Summaries(EnumSet.allOf(Measure.class), 10);
         }
     }
 

@@ -23,6 +23,12 @@ public interface Outbox {
     /** Puts a claimed row back untouched, as if never claimed (e.g. the circuit breaker refused the call). */
     void putBack(long id);
 
+    /**
+     * Puts a claimed row back with a not-before, without counting an attempt: it was not sent (e.g. the summary rate
+     * limit had no permit left). Rows behind it, alerts above all, are not held up.
+     */
+    void deferUntil(long id, Instant notBefore);
+
     /** Try again not before {@code notBefore}; {@code error} must not contain personal data. */
     void retryLater(long id, Instant notBefore, String error);
 
@@ -43,6 +49,8 @@ public interface Outbox {
                 dead(d.id(), d.error());
             } else if (o instanceof OutboxOutcome.PutBack p) {
                 putBack(p.id());
+            } else if (o instanceof OutboxOutcome.Defer d) {
+                deferUntil(d.id(), d.notBefore());
             }
         }
     }

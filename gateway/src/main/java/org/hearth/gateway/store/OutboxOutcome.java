@@ -17,6 +17,9 @@ public sealed interface OutboxOutcome {
     /** Refused for good; see {@link Outbox#dead}. */
     record Dead(long id, String error) implements OutboxOutcome {}
 
+    /** Not attempted, and not before {@code notBefore} (a summary out of rate-limit permits); see {@link Outbox#deferUntil}. */
+    record Defer(long id, Instant notBefore) implements OutboxOutcome {}
+
     /** Not attempted (e.g. the circuit breaker refused the call); see {@link Outbox#putBack}. */
     record PutBack(long id) implements OutboxOutcome {}
 }

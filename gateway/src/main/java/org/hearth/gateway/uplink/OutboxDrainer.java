@@ -4,6 +4,8 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +34,10 @@ import org.slf4j.LoggerFactory;
 public final class OutboxDrainer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDrainer.class);
     private static final int BATCH = 200;
+    /** Daily summaries a minute by default: a backlog of them trickles out and never crowds the care record. */
+    public static final int DEFAULT_SUMMARIES_PER_MINUTE = 10;
+    /** The answer of a summary that found no rate-limit permit: no call was made; it waits, it did not fail. */
+    private static final Delivery LIMITED = new Delivery.Retry("summary rate limit");
 
     private final Outbox outbox;
     private final CareRecord careRecord;
@@ -40,6 +46,8 @@ public final class OutboxDrainer implements AutoCloseable {
     private final IntervalFunction backoff;
     private final int batchSize;
     private final int maxInFlight;
+    /** Summaries only, never alerts; asked inside the breaker, so a refused call costs no permit. */
+    private final AtomicRateLimiter summaryLimiter;
     /** Runs the concurrent requests of a wave; null when one at a time. */
     private final ExecutorService senders;
     private Instant singlesUntil = Instant.MIN;
@@ -71,6 +79,20 @@ public final class OutboxDrainer implements AutoCloseable {
      */
     public OutboxDrainer(Outbox outbox, CareRecord careRecord, Clock clock, Duration firstRetry, Duration maxRetry,
             int batchSize, int maxInFlight) {
+        this(outbox, careRecord, clock, firstRetry, maxRetry, batchSize, maxInFlight, DEFAULT_SUMMARIES_PER_MINUTE);
+    }
+
+    /**
+     * A drainer that also sends at most {@code summariesPerMinute} daily summaries a minute (on the injected clock).
+     * Alerts are never rate-limited.
+     */
+    public OutboxDrainer(Outbox outbox, CareRecord careRecord, Clock clock, Duration firstRetry, Duration maxRetry,
+            int batchSize, int maxInFlight, int summariesPerMinute) {
+        this.summaryLimiter = new AtomicRateLimiter("summaries", RateLimiterConfig.custom()
+                .limitForPeriod(summariesPerMinute)
+                .limitRefreshPeriod(Duration.ofMinutes(1))
+                .timeoutDuration(Duration.ZERO)
+                .build(), () -> TimeUnit.MILLISECONDS.toNanos(clock.millis()));
         if (batchSize < 1 || maxInFlight < 1) {
             throw new IllegalArgumentException("batch size and max in flight must be at least 1");
         }
@@ -114,7 +136,8 @@ public final class OutboxDrainer implements AutoCloseable {
             int size = clock.instant().isBefore(singlesUntil) ? 1 : currentBatch;
             List<List<OutboxItem>> wave = new ArrayList<>();
             while (wave.size() < width && next < due.size()) {
-                wave.add(due.subList(next, Math.min(due.size(), next + size)));
+                // A summary goes alone (it is a batch Bundle of its own); alerts never share a request with one.
+                wave.add(due.get(next).isSummary() ? due.subList(next, next + 1) : alertBatch(due, next, size));
                 next += wave.get(wave.size() - 1).size();
             }
             lastAttempt = clock.instant();
@@ -124,7 +147,12 @@ public final class OutboxDrainer implements AutoCloseable {
             for (int i = 0; i < wave.size(); i++) {
                 List<OutboxItem> batch = wave.get(i);
                 Optional<Delivery> result = results.get(i);
-                if (result.isEmpty()) {
+                if (result.isPresent() && result.get() == LIMITED) {
+                    // Out of summary permits: back with a not-before, not an attempt; nothing behind it waits on it.
+                    long waitNanos = Math.max(summaryLimiter.getDetailedMetrics().getNanosToWait(), 0);
+                    Duration wait = waitNanos > 0 ? Duration.ofNanos(waitNanos) : Duration.ofMinutes(1);
+                    outcomes.add(new OutboxOutcome.Defer(batch.get(0).id(), clock.instant().plus(wait)));
+                } else if (result.isEmpty()) {
                     // Breaker open: put it back untouched, without counting an attempt against it.
                     batch.forEach(item -> outcomes.add(new OutboxOutcome.PutBack(item.id())));
                     open = true;
@@ -152,7 +180,8 @@ public final class OutboxDrainer implements AutoCloseable {
 
     /** Slows down after a transient failure, speeds up again after success. */
     private void adapt(List<Optional<Delivery>> results) {
-        boolean transientFailure = results.stream().anyMatch(r -> r.isPresent() && r.get() instanceof Delivery.Retry);
+        boolean transientFailure = results.stream()
+                .anyMatch(r -> r.isPresent() && r.get() instanceof Delivery.Retry && r.get() != LIMITED);
         boolean accepted = results.stream().anyMatch(r -> r.isPresent() && r.get() instanceof Delivery.Accepted);
         if (transientFailure) {
             width = 1;
@@ -187,9 +216,21 @@ public final class OutboxDrainer implements AutoCloseable {
         return results;
     }
 
+    /** A backlog of alerts goes in batches (one transaction each), up to the next summary. */
+    private static List<OutboxItem> alertBatch(List<OutboxItem> due, int from, int size) {
+        int to = from;
+        while (to < due.size() && to - from < size && !due.get(to).isSummary()) {
+            to++;
+        }
+        return due.subList(from, to);
+    }
+
     private Optional<Delivery> call(List<OutboxItem> batch) {
         try {
             Delivery d = breaker.executeSupplier(() -> {
+                if (batch.get(0).isSummary() && !summaryLimiter.acquirePermission()) {
+                    throw new SummaryLimited();
+                }
                 Delivery sent = sendSafely(batch);
                 if (sent instanceof Delivery.Retry retry) {
                     throw new RemoteFailure(retry.reason());
@@ -197,6 +238,8 @@ public final class OutboxDrainer implements AutoCloseable {
                 return sent;
             });
             return Optional.of(d);
+        } catch (SummaryLimited e) {
+            return Optional.of(LIMITED);
         } catch (RemoteFailure e) {
             return Optional.of(new Delivery.Retry(e.getMessage()));
         } catch (CallNotPermittedException e) {
@@ -273,6 +316,15 @@ public final class OutboxDrainer implements AutoCloseable {
 
         RemoteFailure(String reason) {
             super(reason, null, false, false);
+        }
+    }
+
+    /** No summary permit left: thrown inside the breaker, which ignores it (no call was made). */
+    private static final class SummaryLimited extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        SummaryLimited() {
+            super("summary rate limit", null, false, false);
         }
     }
 }

@@ -45,6 +45,7 @@ public final class ButtonHome {
                   first-retry: 200ms
                   max-retry: 2s
                   request-timeout: 5s
+                sharing: { summary-measures: [] }   # a load home of buttons: only its alerts leave the home
                 """.formatted(gatewayId, DemoHome.TEST_NHS_NUMBER, sensors, broker, gatewayId, store.toAbsolutePath(),
                 careRecordUrl, DemoHome.IDENTIFIER_SYSTEM);
     }

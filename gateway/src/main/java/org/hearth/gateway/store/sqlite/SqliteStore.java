@@ -23,6 +23,7 @@ import org.hearth.gateway.store.OutboxOutcome;
 import org.hearth.gateway.store.OutboxStats;
 import org.hearth.gateway.store.StoreException;
 import org.hearth.gateway.store.WarningChanges;
+import org.hearth.gateway.store.SummaryDelivery;
 import org.hearth.rules.engine.EngineState;
 import org.hearth.rules.model.Alert;
 import org.hearth.rules.model.SensorEvent;
@@ -34,6 +35,8 @@ import org.hearth.rules.warning.CancelledWarning;
  */
 public final class SqliteStore implements HomeStore, Outbox, AutoCloseable {
     private static final int ALERT_PRIORITY = 0;
+    /** Outbox kind of daily summaries (priority {@link SqliteSummaryStore#SUMMARY_PRIORITY}). */
+    static final String SUMMARY_KIND = "summary";
 
     private final String url;
     private final long maxBytes;
@@ -87,6 +90,11 @@ public final class SqliteStore implements HomeStore, Outbox, AutoCloseable {
         }
         c.setAutoCommit(false);
         return c;
+    }
+
+    /** The store's clock now, for sibling adapters that stamp rows. */
+    Instant now() {
+        return clock.instant();
     }
 
     /** The business identifier of an alert: this gateway's id and the rule's deterministic key. */
@@ -302,13 +310,16 @@ public final class SqliteStore implements HomeStore, Outbox, AutoCloseable {
     public synchronized List<OutboxItem> claimDue(Instant now, int limit) {
         List<OutboxItem> items = new ArrayList<>();
         try {
-            try (PreparedStatement q = db.prepareStatement("SELECT id, identifier, payload, attempts FROM outbox "
+            try (PreparedStatement q = db.prepareStatement("SELECT id, identifier, payload, attempts, kind FROM outbox "
                     + "WHERE state = 'pending' AND not_before_ms <= ? ORDER BY priority, not_before_ms, id LIMIT ?")) {
                 q.setLong(1, now.toEpochMilli());
                 q.setInt(2, limit);
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {
-                        items.add(new OutboxItem(rs.getLong(1), rs.getString(2), Json.read(rs.getString(3), Alert.class), rs.getInt(4)));
+                        items.add(SUMMARY_KIND.equals(rs.getString(5))
+                                ? new OutboxItem(rs.getLong(1), rs.getString(2), null, rs.getInt(4),
+                                        Json.read(rs.getString(3), SummaryDelivery.class))
+                                : new OutboxItem(rs.getLong(1), rs.getString(2), Json.read(rs.getString(3), Alert.class), rs.getInt(4)));
                     }
                 }
             }
@@ -345,6 +356,12 @@ public final class SqliteStore implements HomeStore, Outbox, AutoCloseable {
     }
 
     @Override
+    public synchronized void deferUntil(long id, Instant notBefore) {
+        update("defer a delivery", "UPDATE outbox SET state = 'pending', attempts = MAX(0, attempts - 1), not_before_ms = ? "
+                + "WHERE id = ? AND state = 'in_flight'", notBefore.toEpochMilli(), id);
+    }
+
+    @Override
     public synchronized void retryLater(long id, Instant notBefore, String error) {
         update("schedule a retry", "UPDATE outbox SET state = 'pending', not_before_ms = ?, last_error = ? WHERE id = ?",
                 notBefore.toEpochMilli(), error, id);
@@ -370,7 +387,9 @@ public final class SqliteStore implements HomeStore, Outbox, AutoCloseable {
                 PreparedStatement dead = db.prepareStatement(
                         "UPDATE outbox SET state = 'dead', last_error = ? WHERE id = ?");
                 PreparedStatement back = db.prepareStatement("UPDATE outbox SET state = 'pending', "
-                        + "attempts = MAX(0, attempts - 1) WHERE id = ? AND state = 'in_flight'")) {
+                        + "attempts = MAX(0, attempts - 1) WHERE id = ? AND state = 'in_flight'");
+                PreparedStatement defer = db.prepareStatement("UPDATE outbox SET state = 'pending', "
+                        + "attempts = MAX(0, attempts - 1), not_before_ms = ? WHERE id = ? AND state = 'in_flight'")) {
             for (OutboxOutcome o : outcomes) {
                 if (o instanceof OutboxOutcome.Delivered d) {
                     done.setLong(1, d.at().toEpochMilli());
@@ -391,9 +410,13 @@ public final class SqliteStore implements HomeStore, Outbox, AutoCloseable {
                 } else if (o instanceof OutboxOutcome.PutBack p) {
                     back.setLong(1, p.id());
                     back.addBatch();
+                } else if (o instanceof OutboxOutcome.Defer d) {
+                    defer.setLong(1, d.notBefore().toEpochMilli());
+                    defer.setLong(2, d.id());
+                    defer.addBatch();
                 }
             }
-            for (PreparedStatement p : List.of(done, sent, retry, dead, back)) {
+            for (PreparedStatement p : List.of(done, sent, retry, dead, back, defer)) {
                 p.executeBatch();
             }
             db.commit();

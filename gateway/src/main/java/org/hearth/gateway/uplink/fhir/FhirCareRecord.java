@@ -30,18 +30,32 @@ public final class FhirCareRecord implements CareRecord {
 
     private final URI base;
     private final FhirAlertBundle bundles;
+    private final FhirSummaryBundle summaries;
     private final HttpClient http;
     private final Duration timeout;
     private final AccessTokens tokens;
 
     public FhirCareRecord(URI base, FhirAlertBundle bundles, Duration timeout, Optional<String> bearerToken) {
-        this(base, bundles, timeout, new FixedToken(bearerToken));
+        this(base, bundles, null, timeout, new FixedToken(bearerToken));
     }
 
     /** A care record whose requests carry the bearer token {@code tokens} gives (refreshed after a 401). */
     public FhirCareRecord(URI base, FhirAlertBundle bundles, Duration timeout, AccessTokens tokens) {
+        this(base, bundles, null, timeout, tokens);
+    }
+
+    /** A care record that also takes daily summaries, each as a batch Bundle of Observations. */
+    public FhirCareRecord(URI base, FhirAlertBundle bundles, FhirSummaryBundle summaries, Duration timeout,
+            Optional<String> bearerToken) {
+        this(base, bundles, summaries, timeout, new FixedToken(bearerToken));
+    }
+
+    /** Alerts and daily summaries, with the bearer token {@code tokens} gives (refreshed after a 401). */
+    public FhirCareRecord(URI base, FhirAlertBundle bundles, FhirSummaryBundle summaries, Duration timeout,
+            AccessTokens tokens) {
         this.base = base;
         this.bundles = bundles;
+        this.summaries = summaries;
         this.timeout = timeout;
         this.tokens = tokens;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
@@ -49,6 +63,12 @@ public final class FhirCareRecord implements CareRecord {
 
     @Override
     public Delivery send(OutboxItem item) {
+        if (item.isSummary()) {
+            if (summaries == null) {
+                return new Delivery.Retry("no summary encoder configured");
+            }
+            return post(summaries.encode(item.summary()), FhirCareRecord::classifyBatch);
+        }
         return post(bundles.encode(item.identifier(), item.alert()));
     }
 
@@ -59,11 +79,16 @@ public final class FhirCareRecord implements CareRecord {
 
     /** Posts; a 401 drops the token and the request is tried once more with a fresh one. */
     private Delivery post(String body) {
-        Object first = postOnce(body);
+        return post(body, FhirCareRecord::classify);
+    }
+
+    /** Posts; a 401 drops the token and the request is tried once more with a fresh one. */
+    private Delivery post(String body, java.util.function.BiFunction<Integer, String, Delivery> classifier) {
+        Object first = postOnce(body, classifier);
         if (first instanceof Delivery d) {
             return d;
         }
-        Object second = postOnce(body);
+        Object second = postOnce(body, classifier);
         if (second instanceof Delivery d) {
             return d;
         }
@@ -71,7 +96,7 @@ public final class FhirCareRecord implements CareRecord {
     }
 
     /** A {@link Delivery}, or {@link #UNAUTHORIZED} after telling the token source its token was refused. */
-    private Object postOnce(String body) {
+    private Object postOnce(String body, java.util.function.BiFunction<Integer, String, Delivery> classifier) {
         Optional<String> token;
         try {
             token = tokens.current();
@@ -99,7 +124,44 @@ public final class FhirCareRecord implements CareRecord {
             tokens.rejected(token.orElse(""));
             return UNAUTHORIZED;
         }
-        return classify(response.statusCode(), response.body());
+        return classifier.apply(response.statusCode(), response.body());
+    }
+
+    /**
+     * Maps a batch's answer: done when every entry is 200/201 (a replay answers 200 with the stored Observation);
+     * an entry's 412 is an integrity alarm, 400/422 a refusal; any other entry failure retries the whole batch,
+     * which is safe because every entry is a conditional create.
+     */
+    static Delivery classifyBatch(int status, String body) {
+        if (status != 200) {
+            return classify(status, body);
+        }
+        try {
+            List<String> refs = new ArrayList<>();
+            Delivery worst = null;
+            for (JsonNode entry : JSON.readTree(body).path("entry")) {
+                String entryStatus = entry.path("response").path("status").asText("");
+                if (entryStatus.startsWith("200") || entryStatus.startsWith("201")) {
+                    String location = entry.path("response").path("location").asText("");
+                    int history = location.indexOf("/_history");
+                    String ref = history > 0 ? location.substring(0, history) : location;
+                    int at = ref.lastIndexOf("Observation/");
+                    refs.add(at >= 0 ? ref.substring(at) : ref);
+                } else if (entryStatus.startsWith("412")) {
+                    return new Delivery.IntegrityAlarm("batch entry 412: identifier matched more than one resource");
+                } else if (entryStatus.startsWith("400") || entryStatus.startsWith("422")) {
+                    worst = new Delivery.Refused("batch entry " + entryStatus.split(" ")[0]);
+                } else if (worst == null) {
+                    worst = new Delivery.Retry("batch entry " + (entryStatus.isEmpty() ? "without status" : entryStatus.split(" ")[0]));
+                }
+            }
+            if (worst != null) {
+                return worst;
+            }
+            return refs.isEmpty() ? new Delivery.Retry("batch response without entries") : new Delivery.Accepted(String.join(" ", refs));
+        } catch (IOException | RuntimeException e) {
+            return new Delivery.Retry("unreadable batch response");
+        }
     }
 
     /** Maps a transaction's HTTP answer to what the outbox does next. */

@@ -129,8 +129,7 @@ class SqliteStoreTest {
     void claimsAlertsBeforeLowerPriorityRowsEvenWhenThoseAreOlder() throws SQLException {
         Alert older = TestAlerts.inactivity("hall-motion", T0.minusSeconds(3 * 3600), Duration.ofHours(3));
         recordAt(T0, older);
-        // Only alerts (priority 0) can be queued through the API today; put a routine row (priority 2) beside
-        // them, older than any alert, the way a later kind of delivery (a daily summary) would be.
+        // A daily summary (priority 1) older than any alert still comes after them.
         givenRoutineRowCopiedFrom(GATEWAY + ":" + older.key(), "gw-test:summary:2026-03-27", T0.minusSeconds(86_400));
         Alert newer = TestAlerts.helpButton("pendant", T0.plusSeconds(60));
         recordAt(T0.plusSeconds(60), newer);
@@ -303,14 +302,20 @@ class SqliteStoreTest {
     }
 
     private void givenRoutineRowCopiedFrom(String alertIdentifier, String identifier, Instant createdAt) throws SQLException {
+        // A daily summary's row (priority 1), as SqliteSummaryStore writes it, but older than any alert.
+        var summary = new org.hearth.rules.summary.DailySummariser(org.hearth.rules.model.HomeLayout.empty(),
+                org.hearth.rules.summary.SummaryPolicy.ukDefault(java.time.ZoneId.of("Europe/London")))
+                .summarise(java.time.LocalDate.of(2026, 3, 27), List.of(), 0);
+        var delivery = org.hearth.gateway.store.SummaryDelivery.of("gw-test", summary,
+                java.util.EnumSet.allOf(org.hearth.rules.summary.Measure.class));
         try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
                 PreparedStatement insert = other.prepareStatement("INSERT INTO outbox "
                         + "(identifier, kind, priority, payload, state, not_before_ms, created_ms) "
-                        + "SELECT ?, 'summary', 2, payload, 'pending', ?, ? FROM outbox WHERE identifier = ?")) {
+                        + "VALUES (?, 'summary', 1, ?, 'pending', ?, ?)")) {
             insert.setString(1, identifier);
-            insert.setLong(2, createdAt.toEpochMilli());
+            insert.setString(2, Json.write(delivery));
             insert.setLong(3, createdAt.toEpochMilli());
-            insert.setString(4, alertIdentifier);
+            insert.setLong(4, createdAt.toEpochMilli());
             assertThat(insert.executeUpdate()).isEqualTo(1);
         }
     }
