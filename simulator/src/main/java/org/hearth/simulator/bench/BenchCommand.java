@@ -46,6 +46,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--data", description = "working folder (default: a new temporary folder)")
     Path data;
 
+    @Option(names = "--drain", description = "alerts in the outage backlog drained to the sandbox"
+            + " (default 4000, or 200 with --short)")
+    Integer drainAlerts;
+
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     /** What one run of the benchmark measures; the counts shrink with --short. */
@@ -111,6 +115,13 @@ public final class BenchCommand implements Callable<Integer> {
             results.put("alert.background_readings_per_s", Stats.of(List.of((double) background)));
             results.put("alert.sandbox_create_ms_p50", Stats.of(List.of(
                     Stats.percentile(SandboxCreateTime.millis(baseUrl, sizes.sandboxCreates()), 50))));
+
+            int backlog = drainAlerts != null ? drainAlerts : quick ? 200 : 4000;
+            progress(err, "outage backlog of " + backlog + " alerts drained to the sandbox");
+            DrainFigures drain = DrainFigures.run(backlog, baseUrl, Files.createDirectories(dir.resolve("drain")));
+            results.put("drain.alerts_per_s", Stats.of(List.of(drain.alertsPerSecond())));
+            results.put("drain.sandbox_ceiling_alerts_per_s", Stats.of(List.of(drain.ceilingPerSecond())));
+            results.put("drain.ratio_to_ceiling", Stats.of(List.of(drain.alertsPerSecond() / drain.ceilingPerSecond())));
         }
         if (json) {
             out.println(new ObjectMapper().writeValueAsString(results.asJson()));

@@ -19,7 +19,8 @@ class BenchCommandIT {
     static final List<String> KEYS = List.of("limit.mqtt_msgs_per_s", "limit.mqtt_msgs_per_s_embedded",
             "limit.sqlite_rows_per_s", "ingest.readings_per_s", "ingest.ratio_to_limit", "alert.latency_ms_p50",
             "alert.latency_ms_p99", "alert.sandbox_create_ms_p50", "gateway.rss_mb", "gateway.rss_mb_loaded",
-            "gateway.start_ms", "gateway.heap_mb", "gateway.jar_mb");
+            "gateway.start_ms", "gateway.heap_mb", "gateway.jar_mb", "drain.alerts_per_s",
+            "drain.sandbox_ceiling_alerts_per_s");
 
     @Test
     void aShortRunReportsEveryFigureAsAPositiveNumber(@TempDir Path dir) throws Exception {
