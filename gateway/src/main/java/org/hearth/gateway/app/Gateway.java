@@ -84,6 +84,9 @@ public final class Gateway implements AutoCloseable {
     private static final int INGEST_QUEUE = 4_096;
     /** Most messages per transaction: bounds one commit's time, so a reading waits at most about two commits. */
     private static final int MAX_BATCH = 1_000;
+    /** For measuring group commit's effect (docs/benchmarks.md): {@code -Dhearth.group-commit.max-batch=1} is one
+     * transaction per message, as before group commit. Not a setting for a real home. */
+    private static final String MAX_BATCH_PROPERTY = "hearth.group-commit.max-batch";
     private final Clock clock;
     private final SqliteAlertLifecycle lifecycle;
     private final SqliteHealthSnapshots snapshots;
@@ -164,7 +167,8 @@ public final class Gateway implements AutoCloseable {
         this.broker = mqtt.embedded() ? EmbeddedBroker.start(mqtt.embeddedHost(), mqtt.embeddedPort(), dataDir.resolve("broker")) : null;
         String brokerUri = broker != null ? broker.uri() : mqtt.broker();
         // Group commit: one transaction (one fsync) per batch of whatever arrived during the previous commit.
-        this.groupCommit = new GroupCommit(monitor::onMessages, INGEST_QUEUE, MAX_BATCH);
+        this.groupCommit = new GroupCommit(monitor::onMessages, INGEST_QUEUE,
+                Math.max(1, Integer.getInteger(MAX_BATCH_PROPERTY, MAX_BATCH)));
         this.ingest = new PahoIngest(brokerUri, mqtt.clientId(), mqtt.username(), mqtt.password(),
                 java.util.List.of(decoder.subscription(), hearthDecoder.subscription()),
                 groupCommit);

@@ -46,6 +46,13 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--data", description = "working folder (default: a new temporary folder)")
     Path data;
 
+    @Option(names = "--gateway-flag", description = "an extra JVM flag for the gateway, after the device's"
+            + " (repeatable), e.g. -Dhearth.group-commit.max-batch=1 to measure without group commit")
+    List<String> gatewayFlags = new ArrayList<>();
+
+    @Option(names = "--ingest-only", description = "measure only the limits and the durable ingest (for comparisons)")
+    boolean ingestOnly;
+
     @Option(names = "--drain", description = "alerts in the outage backlog drained to the sandbox"
             + " (default 4000, or 200 with --short)")
     Integer drainAlerts;
@@ -72,7 +79,7 @@ public final class BenchCommand implements Callable<Integer> {
         progress(err, "raw SQLite inserts");
         results.put("limit.sqlite_rows_per_s", repeat(n, () -> RawSqliteLimit.rowsPerSecond(dir, sizes.sqliteRows(), 500)));
         try (Mosquitto mosquitto = Mosquitto.startAsDeployed(dir.resolve("mosquitto"));
-                CareRecordSandbox sandbox = careRecordUrl == null ? startSandbox(err) : null) {
+                CareRecordSandbox sandbox = careRecordUrl == null && !ingestOnly ? startSandbox(err) : null) {
             progress(err, "raw MQTT round trips (Mosquitto, embedded)");
             results.put("limit.mqtt_msgs_per_s", repeat(n, () -> RawMqttLimit.messagesPerSecond(mosquitto.uri(),
                     sizes.mqttMessages(), Duration.ofMinutes(2))));
@@ -80,18 +87,24 @@ public final class BenchCommand implements Callable<Integer> {
                 results.put("limit.mqtt_msgs_per_s_embedded", repeat(n, () -> RawMqttLimit.messagesPerSecond(
                         embedded.uri(), sizes.mqttMessages(), Duration.ofMinutes(2))));
             }
-            String baseUrl = sandbox != null ? sandbox.baseUrl() : careRecordUrl;
-            GatewayRuns gateway = new GatewayRuns(jar, dir, mosquitto.uri(), baseUrl, sizes.flats());
+            // Ingest alone raises no alert, so it needs no care record: a closed port stands in for one.
+            String baseUrl = sandbox != null ? sandbox.baseUrl()
+                    : careRecordUrl != null ? careRecordUrl : "http://127.0.0.1:9/fhir";
+            GatewayRuns gateway = new GatewayRuns(jar, dir, mosquitto.uri(), baseUrl, sizes.flats(), gatewayFlags);
 
-            progress(err, "gateway start-up and steady memory");
             List<GatewayRuns.Footprint> footprints = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
+            if (!ingestOnly) {
+                progress(err, "gateway start-up and steady memory");
+            }
+            for (int i = 0; i < (ingestOnly ? 0 : n); i++) {
                 footprints.add(gateway.footprint(sizes.settle()));
             }
-            results.put("gateway.start_ms", Stats.of(footprints.stream().map(GatewayRuns.Footprint::startMs).toList()));
-            results.put("gateway.rss_mb", Stats.of(footprints.stream().map(GatewayRuns.Footprint::rssMb).toList()));
-            results.put("gateway.heap_mb", Stats.of(footprints.stream().map(GatewayRuns.Footprint::heapMb).toList()));
-            results.put("gateway.jar_mb", Stats.of(List.of(deployableMb(jar))));
+            if (!ingestOnly) {
+                results.put("gateway.start_ms", Stats.of(footprints.stream().map(GatewayRuns.Footprint::startMs).toList()));
+                results.put("gateway.rss_mb", Stats.of(footprints.stream().map(GatewayRuns.Footprint::rssMb).toList()));
+                results.put("gateway.heap_mb", Stats.of(footprints.stream().map(GatewayRuns.Footprint::heapMb).toList()));
+                results.put("gateway.jar_mb", Stats.of(List.of(deployableMb(jar))));
+            }
 
             progress(err, "durable ingest from " + sizes.flats() * BenchHome.ROOMS.length + " sensors");
             List<GatewayRuns.Ingest> ingests = new ArrayList<>();
@@ -104,6 +117,10 @@ public final class BenchCommand implements Callable<Integer> {
             results.put("ingest.ratio_to_limit", Stats.of(List.of(ingest.median() / limit)));
             results.put("gateway.rss_mb_loaded", Stats.of(ingests.stream().map(GatewayRuns.Ingest::rssLoadedMb).toList()));
 
+            if (ingestOnly) {
+                printResults(out, results);
+                return 0;
+            }
             progress(err, "alert latency under background load");
             int background = (int) Math.max(50, Math.min(1000, ingest.median() / 4));
             List<Double> latencies = new ArrayList<>();
@@ -123,13 +140,17 @@ public final class BenchCommand implements Callable<Integer> {
             results.put("drain.sandbox_ceiling_alerts_per_s", Stats.of(List.of(drain.ceilingPerSecond())));
             results.put("drain.ratio_to_ceiling", Stats.of(List.of(drain.alertsPerSecond() / drain.ceilingPerSecond())));
         }
+        printResults(out, results);
+        return 0;
+    }
+
+    private void printResults(PrintWriter out, Results results) throws java.io.IOException {
         if (json) {
             out.println(new ObjectMapper().writeValueAsString(results.asJson()));
         } else {
             results.printTable(out);
         }
         out.flush();
-        return 0;
     }
 
     private interface Measurement {

@@ -36,11 +36,18 @@ final class ChildGateway implements AutoCloseable {
 
     /** Starts the gateway and waits until it prints that it is ready to ingest. */
     static ChildGateway start(Path jar, Path config, Path logDir, String name) throws IOException {
+        return start(jar, config, logDir, name, List.of());
+    }
+
+    /** As {@link #start(Path, Path, Path, String)}, with extra JVM flags after the device's. */
+    static ChildGateway start(Path jar, Path config, Path logDir, String name, List<String> extraFlags)
+            throws IOException {
         Path out = logDir.resolve(name + ".out");
         Path err = logDir.resolve(name + ".err");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(DEVICE_FLAGS);
+        command.addAll(extraFlags);
         command.add("-jar");
         command.add(jar.toString());
         command.add("run");

@@ -27,9 +27,11 @@ final class GatewayRuns {
     private final String broker;
     private final String careRecordUrl;
     private final int flats;
+    private final List<String> extraFlags;
     private int runNo;
 
-    GatewayRuns(Path jar, Path dir, String broker, String careRecordUrl, int flats) {
+    GatewayRuns(Path jar, Path dir, String broker, String careRecordUrl, int flats, List<String> extraFlags) {
+        this.extraFlags = List.copyOf(extraFlags);
         this.jar = jar;
         this.dir = dir;
         this.broker = broker;
@@ -200,7 +202,7 @@ final class GatewayRuns {
         }
 
         ChildGateway start() throws IOException {
-            return ChildGateway.start(jar, config, dir, name);
+            return ChildGateway.start(jar, config, dir, name, extraFlags);
         }
     }
 }
