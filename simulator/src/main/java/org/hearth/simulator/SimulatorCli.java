@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
                 org.hearth.simulator.evaluate.EvaluateFallsCommand.class,
 
                 org.hearth.simulator.evaluate.EvaluateHomesCommand.class,
-                org.hearth.simulator.evaluate.EvaluateCommand.class})
+                org.hearth.simulator.evaluate.EvaluateCommand.class,
+                org.hearth.simulator.scenario.ScenarioCommand.class})
 public final class SimulatorCli implements Runnable {
 
     @Spec

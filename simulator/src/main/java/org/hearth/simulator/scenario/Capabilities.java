@@ -1,0 +1,76 @@
+package org.hearth.simulator.scenario;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.hearth.gateway.config.ConfigException;
+import org.hearth.gateway.config.ConfigLoader;
+import org.hearth.gateway.config.SensorKind;
+import org.hearth.rules.model.AlertType;
+import org.hearth.rules.model.EventKind;
+
+/**
+ * What the gateway on the class path can do, found at run time so that scenarios for detectors not merged yet are
+ * played and reported as pending instead of failing: its alert codes ({@code fall-detected}), the event kinds its
+ * decoders produce ({@code event:BATTERY_LOW}), its sensor kinds ({@code kind:plug}) and the config sections it
+ * accepts ({@code config:warning}).
+ */
+public final class Capabilities {
+    private final Set<String> names;
+
+    public Capabilities(Collection<String> names) {
+        this.names = Set.copyOf(names);
+    }
+
+    /** The capabilities of the gateway on the class path. */
+    public static Capabilities ofThisGateway() {
+        Set<String> n = new TreeSet<>();
+        Arrays.stream(AlertType.values()).forEach(t -> n.add(t.code()));
+        Arrays.stream(EventKind.values()).forEach(k -> n.add("event:" + k.name()));
+        Arrays.stream(SensorKind.values()).forEach(k -> n.add("kind:" + k.name().toLowerCase(Locale.ROOT)));
+        if (acceptsWarning()) {
+            n.add("config:warning");
+        }
+        return new Capabilities(n);
+    }
+
+    /** Whether every one of {@code required} is here. */
+    public boolean hasAll(List<String> required) {
+        return names.containsAll(required);
+    }
+
+    /** Those of {@code required} that are missing. */
+    public List<String> missing(List<String> required) {
+        return required.stream().filter(r -> !names.contains(r)).toList();
+    }
+
+    public boolean has(String name) {
+        return names.contains(name);
+    }
+
+    public Set<String> names() {
+        return names;
+    }
+
+    /** The "I'm OK" warning exists when the config loader takes a {@code warning} section. */
+    private static boolean acceptsWarning() {
+        String yaml = """
+                gateway: { id: probe }
+                home: { id: probe, zone: Europe/London }
+                resident: { nhs-number: "9990000018" }
+                sensors: [ { id: b, kind: button } ]
+                care-record: { base-url: "http://127.0.0.1:1/fhir", team-ods-code: X }
+                warning: { enabled: true, ok-buttons: [ b ] }
+                """;
+        try {
+            new ConfigLoader(Map.of()).parse(yaml);
+            return true;
+        } catch (ConfigException | RuntimeException e) {
+            return false;
+        }
+    }
+}
