@@ -44,7 +44,7 @@ public final class PlanRenderer {
                 return true; // the home has no such sensor (e.g. no bed mat): nothing reports
             }
             if (stuck.stream().anyMatch(k -> k.room().equals(id) && within(s, k))
-                    && !(s.action() instanceof Stimulus.Motion m && m.occupied())) {
+                    && s.action() instanceof Stimulus.Motion m && !m.occupied()) {
                 return true;
             }
             return sensor.get().transport() == Scenario.Transport.ZIGBEE

@@ -120,7 +120,8 @@ public final class ScenarioParser {
                 problem(key + ".id", "is used by another sensor");
             }
             String name = text(s, key, "name", id == null ? null : id.replace('-', '_'));
-            if (name != null && (!SENSOR_NAME.matcher(name).matches() || !names.add(name))) {
+            boolean nameTaken = name != null && !names.add(name);
+            if (name != null && (!SENSOR_NAME.matcher(name).matches() || nameTaken && s.has("name"))) {
                 problem(key + ".name", "must be unique: letters, digits, '_', '.', '-'");
             }
             String kind = text(s, key, "kind", null);
