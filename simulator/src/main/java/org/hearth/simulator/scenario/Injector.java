@@ -46,7 +46,11 @@ public final class Injector {
         Instant t = scenario.start().plusDays(inj.day() - 1L).atTime(inj.at()).atZone(zone).toInstant();
         Duration len = inj.length();
         String label = inj.kind().code() + " day " + inj.day() + " " + HHMM.format(inj.at());
-        String room = plan.at(t).map(Segment::room).orElse("lounge");
+        String room = plan.at(t).filter(x -> x.mode() != Mode.OUT).map(Segment::room).orElse("lounge");
+        switch (inj.kind()) {
+            case COLLAPSE, FALL_WEARABLE, FALL_RADAR, IM_OK_CANCEL, LONG_BATHROOM_STAY -> beHomeBefore(plan, t, room);
+            default -> { }
+        }
         switch (inj.kind()) {
             case HELP_BUTTON, CLOCK_CHANGE -> {
                 plan.point(new Stimulus(t, new Stimulus.Press(sensor(inj, "help-button", "button"))));
@@ -158,6 +162,22 @@ public final class Injector {
     /** Spans in which the Zigbee bridge is down: no Zigbee sensor reports then. */
     public List<Segment> bridgeDownSpans() {
         return List.copyOf(bridgeDown);
+    }
+
+    /**
+     * Makes sure the resident is at home and moving just before {@code t}: an event that happens to a resident at
+     * home must not fall into a planned outing (the gateway would rightly think them out).
+     */
+    private void beHomeBefore(Plan plan, Instant t, String room) {
+        Instant from = t.minus(Duration.ofMinutes(20));
+        boolean wasOut = plan.segments().stream().anyMatch(x -> x.mode() == Mode.OUT && x.overlaps(from, t));
+        plan.overlay(new Segment(from, t, room, Mode.ACTIVE));
+        if (wasOut) {
+            scenario.home().byRole("front-door").ifPresent(door -> {
+                plan.point(new Stimulus(from, new Stimulus.Contact(door.id(), true)));
+                plan.point(new Stimulus(from.plusSeconds(15), new Stimulus.Contact(door.id(), false)));
+            });
+        }
     }
 
     private List<Expectation> expect(String label, Scenario.Injection inj, Instant from, Instant by) {

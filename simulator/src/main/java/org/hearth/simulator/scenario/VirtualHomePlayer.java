@@ -24,11 +24,16 @@ import org.slf4j.LoggerFactory;
  * and uplink to the care record. Time jumps from one stimulus to the next, the gateway being ticked every
  * {@link #TICK} of virtual time on the way; each message is processed before time moves on. A care-record outage
  * goes through a {@link FaultyCareRecordProxy} in front of the care record.
+ *
+ * <p>Ticks cost a store write each, so they are sparse; a radar's fall report gets its own tick just after its
+ * confirmation window, so a confirmed fall is raised within a minute or two as it would be in real time.
  */
 public final class VirtualHomePlayer {
     private static final Logger LOG = LoggerFactory.getLogger(VirtualHomePlayer.class);
     /** Virtual time between rule ticks. */
-    public static final Duration TICK = Duration.ofMinutes(5);
+    public static final Duration TICK = Duration.ofMinutes(15);
+    /** A little over the radar's fall confirmation window. */
+    private static final Duration RADAR_CONFIRM_TICK = Duration.ofSeconds(90);
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Duration DELIVERY_WAIT = Duration.ofSeconds(120);
 
@@ -72,6 +77,7 @@ public final class VirtualHomePlayer {
         private long published;
         private long sentToThisGateway;
         private Instant nextTick;
+        private Instant extraTick;
 
         Session(HomeScript script, String gatewayId) {
             this.script = script;
@@ -105,6 +111,9 @@ public final class VirtualHomePlayer {
                     published += n;
                     sentToThisGateway += n;
                     awaitProcessed();
+                    if (a instanceof Stimulus.Radar r && r.type().equals("fall")) {
+                        extraTick = st.at().plus(RADAR_CONFIRM_TICK);
+                    }
                 }
             }
             advanceTo(HomeRun.end(scenario));
@@ -130,6 +139,12 @@ public final class VirtualHomePlayer {
 
         /** Moves virtual time to {@code t}, ticking the rules at each tick instant on the way. */
         private void advanceTo(Instant t) {
+            if (extraTick != null && !extraTick.isAfter(t)) {
+                advanceTo(extraTick.minusNanos(1));
+                clock.advanceTo(extraTick);
+                gateway.tick();
+                extraTick = null;
+            }
             while (!nextTick.isAfter(t)) {
                 clock.advanceTo(nextTick);
                 gateway.tick();
