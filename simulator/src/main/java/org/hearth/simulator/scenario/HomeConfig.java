@@ -7,7 +7,8 @@ import org.hearth.simulator.home.DemoHome;
 /**
  * The gateway configuration of a simulated home, written from its scenario sensors (with their roles) and the
  * {@link InactivityBands}. Sensors of kinds the gateway does not know yet are left out: their reports are then
- * rejected as unknown sensors, counted, as a real gateway would.
+ * rejected as unknown sensors, counted, as a real gateway would. Escalations go to a topic the gateway does not
+ * itself subscribe to, so that its ingest counters count only the simulator's messages.
  */
 public final class HomeConfig {
     private HomeConfig() {}
@@ -49,8 +50,9 @@ public final class HomeConfig {
                   first-retry: 200ms
                   max-retry: 2s
                   request-timeout: 10s
+                escalation: { topic: "sim/%s/escalation" }
                 %s""".formatted(gatewayId, homeId, zone, DemoHome.TEST_NHS_NUMBER, sensors, broker,
                 gatewayId.toLowerCase(Locale.ROOT), store.toAbsolutePath(), InactivityBands.yaml(), careRecordUrl,
-                DemoHome.IDENTIFIER_SYSTEM, warning);
+                DemoHome.IDENTIFIER_SYSTEM, gatewayId, warning);
     }
 }

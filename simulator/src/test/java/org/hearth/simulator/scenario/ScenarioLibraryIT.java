@@ -20,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.hearth.simulator.Peers;
 import org.hearth.simulator.SharedSandbox;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,7 +45,6 @@ class ScenarioLibraryIT {
 
     @BeforeAll
     void playTheLibrary() throws Exception {
-        Peers.requireMosquitto(); // not used here, but CI runs ITs only where the peers are
         var sandbox = SharedSandbox.get();
         var inspector = SharedSandbox.inspector();
         Path dir = Files.createTempDirectory("scenario-it-");
