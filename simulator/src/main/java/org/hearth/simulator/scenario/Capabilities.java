@@ -16,7 +16,8 @@ import org.hearth.rules.model.EventKind;
 /**
  * What the gateway on the class path can do, found at run time so that scenarios for detectors not merged yet are
  * played and reported as pending instead of failing: its alert codes ({@code fall-detected}), the event kinds its
- * decoders produce ({@code event:BATTERY_LOW}), its sensor kinds ({@code kind:plug}) and the config sections it
+ * decoders produce ({@code event:RESIDENT_OK}), the sensor-health problems it reports ({@code health:BATTERY_LOW}),
+ * its sensor kinds ({@code kind:plug}) and the config sections it
  * accepts ({@code config:warning}).
  */
 public final class Capabilities {
@@ -32,6 +33,7 @@ public final class Capabilities {
         Arrays.stream(AlertType.values()).forEach(t -> n.add(t.code()));
         Arrays.stream(EventKind.values()).forEach(k -> n.add("event:" + k.name()));
         Arrays.stream(SensorKind.values()).forEach(k -> n.add("kind:" + k.name().toLowerCase(Locale.ROOT)));
+        n.addAll(healthProblems());
         if (acceptsWarning()) {
             n.add("config:warning");
         }
@@ -54,6 +56,23 @@ public final class Capabilities {
 
     public Set<String> names() {
         return names;
+    }
+
+    /**
+     * The sensor-health problems the rules can report ({@code health:BATTERY_LOW}, ...), read by name because the
+     * sensor-health detector may not be on this class path yet.
+     */
+    private static Set<String> healthProblems() {
+        Set<String> out = new TreeSet<>();
+        try {
+            Class<?> problem = Class.forName("org.hearth.rules.health.HealthProblem");
+            for (Object c : problem.getEnumConstants()) {
+                out.add("health:" + ((Enum<?>) c).name());
+            }
+        } catch (ClassNotFoundException | RuntimeException e) {
+            // no sensor-health detector: its scenarios stay pending
+        }
+        return out;
     }
 
     /** The "I'm OK" warning exists when the config loader takes a {@code warning} section. */

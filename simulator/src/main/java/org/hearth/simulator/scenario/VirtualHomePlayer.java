@@ -107,10 +107,14 @@ public final class VirtualHomePlayer {
                 } else if (a instanceof Stimulus.Uplink u) {
                     proxy.down(u.down());
                 } else {
+                    long raised = a instanceof Stimulus.Press ? raisedNow() : -1;
                     int n = publisher.publish(st);
                     published += n;
                     sentToThisGateway += n;
                     awaitProcessed();
+                    if (raised >= 0) {
+                        awaitRaisedBeyond(raised);
+                    }
                     if (a instanceof Stimulus.Radar r && r.type().equals("fall")) {
                         extraTick = st.at().plus(RADAR_CONFIRM_TICK);
                     }
@@ -157,6 +161,17 @@ public final class VirtualHomePlayer {
             var counters = gateway.counters();
             until(() -> counters.accepted() + counters.ignored() + counters.rejectedTotal() >= sentToThisGateway,
                     WAIT, "message processed");
+        }
+
+        /**
+         * A press is raised at the gateway's clock when it is processed: wait for its alert before time moves on, as
+         * a belt to the processed count's braces. A press inside an open help call raises nothing, hence the bound.
+         */
+        private void awaitRaisedBeyond(long before) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (raisedNow() <= before && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(Duration.ofMillis(2).toNanos());
+            }
         }
 
         /** Waits until the outbox is empty, letting virtual time creep on so that retry back-offs come due. */
