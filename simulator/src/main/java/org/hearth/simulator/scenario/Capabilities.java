@@ -34,6 +34,7 @@ public final class Capabilities {
         Arrays.stream(EventKind.values()).forEach(k -> n.add("event:" + k.name()));
         Arrays.stream(SensorKind.values()).forEach(k -> n.add("kind:" + k.name().toLowerCase(Locale.ROOT)));
         n.addAll(healthProblems());
+        n.addAll(decodes());
         if (acceptsWarning()) {
             n.add("config:warning");
         }
@@ -71,6 +72,27 @@ public final class Capabilities {
             }
         } catch (ClassNotFoundException | RuntimeException e) {
             // no sensor-health detector: its scenarios stay pending
+        }
+        return out;
+    }
+
+    /**
+     * What this gateway's Zigbee2MQTT decoder makes of a low battery and of the bridge going offline
+     * ({@code decodes:BATTERY_LOW}, {@code decodes:BRIDGE_OFFLINE}): rules that know a problem are no use until the
+     * gateway feeds them.
+     */
+    private static Set<String> decodes() {
+        var sensor = new org.hearth.gateway.config.GatewayConfig.Sensor("m", "m", SensorKind.MOTION, "hall",
+                org.hearth.rules.model.SensorRole.MOTION);
+        var decoder = new org.hearth.gateway.ingest.Zigbee2MqttDecoder("zigbee2mqtt", List.of(sensor));
+        Set<String> out = new TreeSet<>();
+        for (String[] probe : List.of(new String[] {"zigbee2mqtt/m", "{\"battery\":5,\"battery_low\":true}"},
+                new String[] {"zigbee2mqtt/bridge/state", "{\"state\":\"offline\"}"})) {
+            var d = decoder.decode(probe[0], probe[1].getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    java.time.Instant.EPOCH);
+            if (d instanceof org.hearth.gateway.ingest.Decoded.Accepted a) {
+                a.events().forEach(e -> out.add("decodes:" + e.kind().name()));
+            }
         }
         return out;
     }

@@ -25,11 +25,11 @@ public enum InjectionKind {
     /** Sits still until warned, then presses "I'm OK": no alert must reach the care record. */
     IM_OK_CANCEL("im-ok-cancel", null, "10:00", "0s", List.of("prolonged-inactivity", "event:RESIDENT_OK")),
     BATTERY_DYING("battery-dying", "monitoring-degraded", "09:00", "2h",
-            List.of("monitoring-degraded", "health:BATTERY_LOW")),
+            List.of("monitoring-degraded", "health:BATTERY_LOW", "decodes:BATTERY_LOW")),
     STUCK_MOTION("stuck-motion", "monitoring-degraded", "09:00", "0s",
-            List.of("monitoring-degraded", "health:STUCK_OCCUPIED")),
+            List.of("monitoring-degraded", "health:STUCK_OCCUPIED", "decodes:BRIDGE_OFFLINE")),
     BRIDGE_DOWN("bridge-down", "monitoring-degraded", "13:00", "2h",
-            List.of("monitoring-degraded", "health:BRIDGE_DOWN")),
+            List.of("monitoring-degraded", "health:BRIDGE_DOWN", "decodes:BRIDGE_OFFLINE")),
     /** The gateway and its embedded broker restart; a help press just after must still get through. */
     BROKER_RESTART("broker-restart", "help-button-pressed", "12:00", "0s", List.of("help-button-pressed")),
     /** The care record is unreachable; a help press during it must arrive once it is back, exactly once. */

@@ -83,7 +83,7 @@ class ScenarioLibraryIT {
                 // Real data: how well the rules do on it is the evaluate command's business; here it must flow.
                 Score s = result.scores().get(0);
                 assertThat(s.home().error()).as(name).isEmpty();
-                assertThat(s.home().published()).as(name).isGreaterThan(1000);
+                assertThat(s.home().published()).as(name).isGreaterThan(50); // about a hundred UCI events a day, plus SisFall
                 assertThat(s.duplicates()).as(name).isZero();
                 return;
             }
