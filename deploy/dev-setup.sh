@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs what building, the demo and the tests need on a Debian machine, only where missing:
-# a JDK 17, Maven, and Mosquitto (the real broker the integration tests run against).
+# a JDK 17, Maven, Mosquitto (the real broker the integration tests run against) and Chromium (the report test).
 set -euo pipefail
 
 need=()
 command -v javac >/dev/null 2>&1 || need+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null 2>&1 || need+=(maven)
 [ -x /usr/sbin/mosquitto ] || need+=(mosquitto)
+[ -x /usr/bin/chromium ] || need+=(chromium)  # headless, for the scenario report test
 
 if [ ${#need[@]} -gt 0 ]; then
   SUDO=""

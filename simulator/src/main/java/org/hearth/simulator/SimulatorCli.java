@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
                 org.hearth.simulator.evaluate.EvaluateHomesCommand.class,
                 org.hearth.simulator.evaluate.EvaluateCommand.class,
                 org.hearth.simulator.bench.BenchCommand.class,
-                org.hearth.simulator.fuzz.FuzzCommand.class})
+                org.hearth.simulator.fuzz.FuzzCommand.class,
+                org.hearth.simulator.scenario.ScenarioCommand.class})
 public final class SimulatorCli implements Runnable {
 
     @Spec

@@ -1,0 +1,67 @@
+package org.hearth.simulator.scenario;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Scores a home's ground truth against what the care record received from its gateway. An expected alert is matched
+ * to the first unmatched alert of its code raised from the expectation's start: by the deadline it is detected,
+ * after it late. Further alerts of that code within the expectation's span belong to the same event and are not
+ * false. Alerts nothing explains are false; the same identifier twice in the care record is a duplicate.
+ */
+public final class Scorer {
+    private final Capabilities caps;
+
+    public Scorer(Capabilities caps) {
+        this.caps = caps;
+    }
+
+    public Score score(HomeRun home, Map<String, ReceivedAlert> all) {
+        List<ReceivedAlert> mine = new ArrayList<>(all.values().stream()
+                .filter(a -> a.gatewayId().equals(home.gatewayId())).toList());
+        mine.sort(Comparator.comparing(ReceivedAlert::raisedAt));
+        Set<String> used = new HashSet<>();
+        List<Score.Outcome> outcomes = new ArrayList<>();
+        List<ReceivedAlert> forbidden = new ArrayList<>();
+        for (Expectation e : home.script().expectations()) {
+            List<ReceivedAlert> inSpan = mine.stream()
+                    .filter(a -> a.code().equals(e.code()) && !a.raisedAt().isBefore(e.from())
+                            && !a.raisedAt().isAfter(e.by()) && !used.contains(a.identifier()))
+                    .toList();
+            List<String> missing = caps.missing(e.requires());
+            if (!missing.isEmpty()) {
+                inSpan.forEach(a -> used.add(a.identifier()));
+                outcomes.add(new Score.Outcome(e, Score.Result.PENDING, inSpan.stream().findFirst(), missing));
+                continue;
+            }
+            if (e.alert().isEmpty()) {
+                inSpan.forEach(a -> used.add(a.identifier()));
+                forbidden.addAll(inSpan);
+                outcomes.add(new Score.Outcome(e, inSpan.isEmpty() ? Score.Result.DETECTED : Score.Result.VIOLATED,
+                        inSpan.stream().findFirst(), List.of()));
+                continue;
+            }
+            if (!inSpan.isEmpty()) {
+                inSpan.forEach(a -> used.add(a.identifier()));
+                outcomes.add(new Score.Outcome(e, Score.Result.DETECTED, Optional.of(inSpan.get(0)), List.of()));
+                continue;
+            }
+            Optional<ReceivedAlert> late = mine.stream()
+                    .filter(a -> a.code().equals(e.code()) && a.raisedAt().isAfter(e.by())
+                            && !used.contains(a.identifier()))
+                    .findFirst();
+            late.ifPresent(a -> used.add(a.identifier()));
+            outcomes.add(new Score.Outcome(e, late.isPresent() ? Score.Result.LATE : Score.Result.MISSED, late,
+                    List.of()));
+        }
+        List<ReceivedAlert> falseAlerts = new ArrayList<>(forbidden);
+        mine.stream().filter(a -> !used.contains(a.identifier())).forEach(falseAlerts::add);
+        int duplicates = mine.stream().mapToInt(a -> a.copies() - 1).sum();
+        return new Score(home, outcomes, falseAlerts, duplicates, mine);
+    }
+}

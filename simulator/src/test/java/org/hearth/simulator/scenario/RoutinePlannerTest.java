@@ -1,0 +1,73 @@
+package org.hearth.simulator.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RoutinePlannerTest {
+
+    private static Scenario scenario(String yaml) throws ScenarioException {
+        return ScenarioParser.parse(yaml, Path.of("."));
+    }
+
+    @Test
+    void theSameSeedPlansTheSameDaysAndAnotherSeedOthers() throws Exception {
+        Scenario s = scenario("name: week\ndays: 7\nseed: 5\ninject: [ { kind: collapse, day: 3 } ]\n");
+
+        HomeScript a = HomeScript.of(s, 0, 5);
+        HomeScript b = HomeScript.of(s, 0, 5);
+        HomeScript c = HomeScript.of(s, 1, HomeScript.seedOf(5, 1));
+
+        assertThat(a.stimuli()).isEqualTo(b.stimuli()).isNotEqualTo(c.stimuli());
+        assertThat(a.expectations()).isEqualTo(b.expectations());
+    }
+
+    @Test
+    void daysVaryButTheResidentIsUpEveryMorningAndNeverActiveAfterACollapse() throws Exception {
+        Scenario s = scenario("name: week\ndays: 7\nseed: 3\ninject: [ { kind: collapse, day: 4, at: \"10:00\" } ]\n");
+        HomeScript script = HomeScript.of(s, 0, 3);
+        int[][] grid = HomeRun.activityGrid(script.stimuli(), s);
+
+        for (int d = 0; d < 7; d++) {
+            int morning = grid[d][6] + grid[d][7] + grid[d][8];
+            assertThat(morning).as("day " + (d + 1) + " morning").isPositive();
+        }
+        assertThat(grid[0]).isNotEqualTo(grid[1]);
+        Expectation collapse = script.expectations().get(0);
+        assertThat(collapse.alert()).contains("prolonged-inactivity");
+        assertThat(script.stimuli()).filteredOn(x -> x.action().isActivity())
+                .noneMatch(x -> !x.at().isBefore(collapse.from()) && x.at().isBefore(collapse.by()));
+    }
+
+    @Test
+    void aPressOnTheSpringClockChangeAtAnHourThatDoesNotExistHappensAnHourLater() throws Exception {
+        Scenario s = scenario("name: spring\nstart: 2026-03-29\ninject: [ { kind: clock-change, at: \"01:30\" } ]\n");
+
+        Expectation e = HomeScript.of(s, 0, 1).expectations().get(0);
+
+        assertThat(e.from().atZone(ZoneId.of("Europe/London")).toLocalTime()).hasToString("02:30");
+        assertThat(e.from()).hasToString("2026-03-29T01:30:00Z");
+    }
+
+    @Test
+    void everyKindPlansAndExpectsSomething() throws Exception {
+        StringBuilder inject = new StringBuilder("name: all\ndays: 2\ninject:\n");
+        for (InjectionKind k : InjectionKind.values()) {
+            String sensor = k == InjectionKind.BATTERY_DYING ? ", sensor: kitchen-motion" : ""; // not the stuck one
+            inject.append("  - { kind: ").append(k.code()).append(", day: 2").append(sensor).append(" }\n");
+        }
+        HomeScript script = HomeScript.of(scenario(inject.toString()), 0, 9);
+
+        List<InjectionKind> kinds = script.expectations().stream().map(Expectation::kind).toList();
+        assertThat(kinds).containsExactly(InjectionKind.values());
+        assertThat(script.stimuli()).anyMatch(x -> x.action() instanceof Stimulus.GatewayRestart)
+                .anyMatch(x -> x.action() instanceof Stimulus.Uplink u && u.down())
+                .anyMatch(x -> x.action() instanceof Stimulus.Bridge b && !b.online())
+                .anyMatch(x -> x.action() instanceof Stimulus.Battery b && b.low())
+                .anyMatch(x -> x.action() instanceof Stimulus.Radar r && r.type().equals("fall"))
+                .anyMatch(x -> x.action() instanceof Stimulus.Accel);
+    }
+}
