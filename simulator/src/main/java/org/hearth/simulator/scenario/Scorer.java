@@ -30,7 +30,7 @@ public final class Scorer {
         List<ReceivedAlert> forbidden = new ArrayList<>();
         for (Expectation e : home.script().expectations()) {
             List<ReceivedAlert> inSpan = mine.stream()
-                    .filter(a -> a.code().equals(e.code()) && !a.raisedAt().isBefore(e.from())
+                    .filter(a -> a.code().equals(e.code()) && sameProblem(e, a) && !a.raisedAt().isBefore(e.from())
                             && !a.raisedAt().isAfter(e.by()) && !used.contains(a.identifier()))
                     .toList();
             List<String> missing = caps.missing(e.requires());
@@ -52,7 +52,7 @@ public final class Scorer {
                 continue;
             }
             Optional<ReceivedAlert> late = mine.stream()
-                    .filter(a -> a.code().equals(e.code()) && a.raisedAt().isAfter(e.by())
+                    .filter(a -> a.code().equals(e.code()) && sameProblem(e, a) && a.raisedAt().isAfter(e.by())
                             && !used.contains(a.identifier()))
                     .findFirst();
             late.ifPresent(a -> used.add(a.identifier()));
@@ -63,5 +63,19 @@ public final class Scorer {
         mine.stream().filter(a -> !used.contains(a.identifier())).forEach(falseAlerts::add);
         int duplicates = mine.stream().mapToInt(a -> a.copies() - 1).sum();
         return new Score(home, outcomes, falseAlerts, duplicates, mine);
+    }
+
+    /**
+     * Monitoring-degraded alerts name their problem in the sensor part ({@code <sensor>/<problem>}): a dying battery,
+     * a stuck sensor and a bridge outage in one home are three events, each explained only by its own problem.
+     */
+    private static boolean sameProblem(Expectation e, ReceivedAlert a) {
+        String problem = switch (e.kind()) {
+            case BATTERY_DYING -> "/battery-low";
+            case STUCK_MOTION -> "/stuck-occupied";
+            case BRIDGE_DOWN -> "/bridge-down";
+            default -> null;
+        };
+        return problem == null || a.sensorId().endsWith(problem);
     }
 }
