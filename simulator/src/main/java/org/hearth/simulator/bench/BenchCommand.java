@@ -53,6 +53,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--ingest-only", description = "measure only the limits and the durable ingest (for comparisons)")
     boolean ingestOnly;
 
+    @Option(names = "--scenario", defaultValue = "simulator/scenarios/ordinary-week.yaml",
+            description = "scenario for the virtual-time speed (default ${DEFAULT-VALUE})")
+    Path scenario;
+
     @Option(names = "--drain", description = "alerts in the outage backlog drained to the sandbox"
             + " (default 4000, or 200 with --short)")
     Integer drainAlerts;
@@ -139,6 +143,12 @@ public final class BenchCommand implements Callable<Integer> {
             results.put("drain.alerts_per_s", Stats.of(List.of(drain.alertsPerSecond())));
             results.put("drain.sandbox_ceiling_alerts_per_s", Stats.of(List.of(drain.ceilingPerSecond())));
             results.put("drain.ratio_to_ceiling", Stats.of(List.of(drain.alertsPerSecond() / drain.ceilingPerSecond())));
+
+            int homes = quick ? 2 : 100;
+            int days = quick ? 1 : 7;
+            progress(err, "virtual time: " + homes + " homes x " + days + " days");
+            results.put("sim.home_days_per_s", Stats.of(List.of(SimulatorSpeed.homeDaysPerSecond(scenario, homes, days,
+                    baseUrl, Files.createDirectories(dir.resolve("scenario"))))));
         }
         printResults(out, results);
         return 0;

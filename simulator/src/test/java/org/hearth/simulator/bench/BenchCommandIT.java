@@ -20,7 +20,7 @@ class BenchCommandIT {
             "limit.sqlite_rows_per_s", "ingest.readings_per_s", "ingest.ratio_to_limit", "alert.latency_ms_p50",
             "alert.latency_ms_p99", "alert.sandbox_create_ms_p50", "gateway.rss_mb", "gateway.rss_mb_loaded",
             "gateway.start_ms", "gateway.heap_mb", "gateway.jar_mb", "drain.alerts_per_s",
-            "drain.sandbox_ceiling_alerts_per_s");
+            "drain.sandbox_ceiling_alerts_per_s", "sim.home_days_per_s");
 
     @Test
     void aShortRunReportsEveryFigureAsAPositiveNumber(@TempDir Path dir) throws Exception {
@@ -28,7 +28,8 @@ class BenchCommandIT {
         int exit = new CommandLine(new SimulatorCli()).setOut(new PrintWriter(out, true))
                 .execute("bench", "--short", "--json", "--data", dir.toString(),
                         "--care-record", SharedSandbox.get().baseUrl(),
-                        "--gateway-jar", Path.of("..", "gateway", "target", "hearth-gateway.jar").toString());
+                        "--gateway-jar", Path.of("..", "gateway", "target", "hearth-gateway.jar").toString(),
+                        "--scenario", Path.of("scenarios", "ordinary-week.yaml").toString());
 
         assertThat(exit).isZero();
         JsonNode json = new ObjectMapper().readTree(out.toString().lines().reduce((a, b) -> b).orElseThrow());
