@@ -53,7 +53,7 @@ class TokenExpiryIT {
                         scope: system/Task.write system/Observation.write
                     """.formatted(proxy.tokenUrl(), pem.toAbsolutePath());
             try (var rig = new GatewayRig(id -> ButtonHome.yaml(id, CALLS + 1, mosquitto.uri(), proxy.baseUrl(),
-                    dir.resolve("hearth.db")) + auth, dir, MONDAY)) {
+                    dir.resolve("hearth.db")).replace("care-record:\n", "care-record:\n" + auth), dir, MONDAY)) {
                 for (int i = 0; i < CALLS; i++) {
                     // Every token issued so far has expired, or (for the last call) was revoked while still valid.
                     await().atMost(Duration.ofSeconds(15)).until(proxy::allTokensExpired);
