@@ -87,9 +87,13 @@ public final class BenchCommand implements Callable<Integer> {
             progress(err, "raw MQTT round trips (Mosquitto, embedded)");
             results.put("limit.mqtt_msgs_per_s", repeat(n, () -> RawMqttLimit.messagesPerSecond(mosquitto.uri(),
                     sizes.mqttMessages(), Duration.ofMinutes(2))));
+            // The embedded broker is the demo's, not production's: its figure is for comparison, and a run where Moquette
+            // drops the connection under the blast is reported, not fatal.
             try (EmbeddedBroker embedded = EmbeddedBroker.start("127.0.0.1", 0, Files.createDirectories(dir.resolve("moquette")))) {
                 results.put("limit.mqtt_msgs_per_s_embedded", repeat(n, () -> RawMqttLimit.messagesPerSecond(
                         embedded.uri(), sizes.mqttMessages(), Duration.ofMinutes(2))));
+            } catch (Exception e) {
+                progress(err, "embedded broker limit not measured: " + e.getMessage());
             }
             // Ingest alone raises no alert, so it needs no care record: a closed port stands in for one.
             String baseUrl = sandbox != null ? sandbox.baseUrl()

@@ -16,7 +16,7 @@ import picocli.CommandLine;
 
 /** {@code bench --short --json} as a smoke test: it runs end to end and reports every figure. No timing thresholds. */
 class BenchCommandIT {
-    static final List<String> KEYS = List.of("limit.mqtt_msgs_per_s", "limit.mqtt_msgs_per_s_embedded",
+    static final List<String> KEYS = List.of("limit.mqtt_msgs_per_s",
             "limit.sqlite_rows_per_s", "ingest.readings_per_s", "ingest.ratio_to_limit", "alert.latency_ms_p50",
             "alert.latency_ms_p99", "alert.sandbox_create_ms_p50", "gateway.rss_mb", "gateway.rss_mb_loaded",
             "gateway.start_ms", "gateway.heap_mb", "gateway.jar_mb", "drain.alerts_per_s",
