@@ -131,7 +131,8 @@ public final class HomeMonitor {
         this.counters = counters;
         this.clock = clock;
         this.listener = listener;
-        this.health = new SensorHealthDetector(decoder.sensorIds(), HealthPolicy.defaults(engine.routinePolicy().zone()));
+        this.health = new SensorHealthDetector(decoder.sensorIds(), decoder.radarIds(),
+                HealthPolicy.defaults(engine.routinePolicy().zone()));
         this.state = store.loadMonitorState().orElse(MonitorState.initial());
     }
 

@@ -73,6 +73,11 @@ public final class Zigbee2MqttDecoder {
         return sensorsByName.values().stream().map(GatewayConfig.Sensor::id).sorted().toList();
     }
 
+    /** The ids of the configured radars: presence sensors, whose long "occupied" spells are normal. */
+    public java.util.Set<String> radarIds() {
+        return radarIds;
+    }
+
     /** Whether the sensor is a radar, whose events also go through the radar fall confirmer. */
     public boolean isRadar(String sensorId) {
         return radarIds.contains(sensorId);

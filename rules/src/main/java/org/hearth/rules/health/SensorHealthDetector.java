@@ -50,6 +50,8 @@ public final class SensorHealthDetector {
 
     private final SortedSet<String> sensorIds;
     private final HealthPolicy policy;
+    /** Presence sensors (radars): "occupied" for hours is someone sitting still in view, never a stuck sensor. */
+    private final java.util.Set<String> presenceSensors;
 
     /**
      * A detector for the given sensors.
@@ -58,8 +60,20 @@ public final class SensorHealthDetector {
      * @param policy    the thresholds
      */
     public SensorHealthDetector(Collection<String> sensorIds, HealthPolicy policy) {
+        this(sensorIds, java.util.Set.of(), policy);
+    }
+
+    /**
+     * A detector for the given sensors, some of which sense presence rather than motion.
+     *
+     * @param sensorIds       the configured sensors' ids; events of any other sensor are ignored
+     * @param presenceSensors the ids of presence sensors (radars), which are never judged stuck on "occupied"
+     * @param policy          the thresholds
+     */
+    public SensorHealthDetector(Collection<String> sensorIds, Collection<String> presenceSensors, HealthPolicy policy) {
         this.sensorIds = new TreeSet<>(sensorIds);
         this.sensorIds.remove(BRIDGE_ID);
+        this.presenceSensors = java.util.Set.copyOf(presenceSensors);
         this.policy = Objects.requireNonNull(policy, "policy");
     }
 
@@ -189,7 +203,7 @@ public final class SensorHealthDetector {
 
     /** Stuck once another sensor shows activity after the spell's limit: raised at that activity. */
     private Check stuck(SensorHealthState s, String id, SensorWatch w, boolean suppressed) {
-        Instant since = w.occupiedSince();
+        Instant since = presenceSensors.contains(id) ? null : w.occupiedSince();
         Duration limit = w.stuckLimit(policy);
         Instant proof = null;
         if (since != null) {

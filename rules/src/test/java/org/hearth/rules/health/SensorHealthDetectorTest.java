@@ -176,6 +176,25 @@ class SensorHealthDetectorTest {
     }
 
     @Test
+    void aRadarSeeingSomeoneSitStillForHoursIsNotStuck() {
+        String radar = "lounge-radar";
+        var withRadar = new SensorHealthDetector(List.of(HALL, DOOR, radar), List.of(radar),
+                HealthPolicy.defaults(LONDON));
+        SensorHealthState s = SensorHealthState.initial();
+        List<Alert> raised = new ArrayList<>();
+        for (SensorEvent e : List.of(new SensorEvent(radar, EventKind.MOTION, T0, ""),
+                new SensorEvent(DOOR, EventKind.CONTACT_OPEN, T0.plus(Duration.ofHours(5)), ""),
+                new SensorEvent(HALL, EventKind.MOTION, T0.plus(Duration.ofHours(5)).plus(min(1)), ""))) {
+            HealthStep step = withRadar.onEvent(s, e);
+            s = step.state();
+            raised.addAll(step.alerts());
+        }
+        raised.addAll(withRadar.onTick(s, T0.plus(Duration.ofHours(6))).alerts());
+
+        assertThat(raised).isEmpty(); // the same spell from a PIR is stuck (the test above)
+    }
+
+    @Test
     void aLowBatteryIsAlertedBelow20AndClearedOnlyFrom30() {
         event(HALL, EventKind.BATTERY, min(0), "45");
         event(HALL, EventKind.BATTERY, min(1), "19");
