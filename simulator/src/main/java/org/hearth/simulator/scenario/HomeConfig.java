@@ -35,8 +35,11 @@ public final class HomeConfig {
                 okButton = s.id();
             }
         }
+        // The sounder's topic lies outside the gateway's own subscription (hearth/<home>/#), as the escalation's
+        // does: its own warnings coming back to it would be counted as processed input and race the player.
         String warning = okButton != null && caps.has("config:warning")
-                ? "warning: { enabled: true, ok-buttons: [ " + okButton + " ] }\n" : "";
+                ? "warning: { enabled: true, topic: \"sim/" + gatewayId + "/warning\", ok-buttons: [ " + okButton
+                        + " ] }\n" : "";
         return """
                 gateway: { id: %s }
                 home: { id: %s, zone: %s }
