@@ -1,17 +1,14 @@
 package org.hearth.simulator.scenario;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import javax.net.SocketFactory;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.hearth.gateway.ingest.mqtt.NoDelaySocketFactory;
 import org.hearth.simulator.home.WearableSensor;
 
 /**
@@ -37,7 +34,7 @@ public final class StimulusPublisher implements AutoCloseable {
         var options = new MqttConnectOptions();
         options.setCleanSession(true);
         options.setMaxInflight(1000);
-        options.setSocketFactory(new NoDelay());
+        options.setSocketFactory(new NoDelaySocketFactory());
         client.connect(options);
     }
 
@@ -119,39 +116,5 @@ public final class StimulusPublisher implements AutoCloseable {
             client.disconnect();
         }
         client.close();
-    }
-
-    /** Plain sockets with TCP_NODELAY. */
-    private static final class NoDelay extends SocketFactory {
-        private static Socket noDelay(Socket s) throws IOException {
-            s.setTcpNoDelay(true);
-            return s;
-        }
-
-        @Override
-        public Socket createSocket() throws IOException {
-            return noDelay(new Socket());
-        }
-
-        @Override
-        public Socket createSocket(String host, int port) throws IOException {
-            return noDelay(new Socket(host, port));
-        }
-
-        @Override
-        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-            return noDelay(new Socket(host, port, localHost, localPort));
-        }
-
-        @Override
-        public Socket createSocket(InetAddress host, int port) throws IOException {
-            return noDelay(new Socket(host, port));
-        }
-
-        @Override
-        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
-                throws IOException {
-            return noDelay(new Socket(address, port, localAddress, localPort));
-        }
     }
 }

@@ -6,7 +6,7 @@ import java.net.Socket;
 import javax.net.SocketFactory;
 
 /** Plain sockets with TCP_NODELAY: without it Paho's small QoS 1 packets stall ~40 ms on Nagle (limits.md §3.4). */
-final class NoDelaySocketFactory extends SocketFactory {
+public final class NoDelaySocketFactory extends SocketFactory {
     private static Socket noDelay(Socket s) throws IOException {
         s.setTcpNoDelay(true);
         return s;
