@@ -31,6 +31,7 @@ import org.hearth.rules.engine.RulesEngine;
 import org.hearth.rules.engine.Step;
 import org.hearth.rules.model.Alert;
 import org.hearth.rules.model.SensorEvent;
+import org.hearth.rules.model.SensorStates;
 import org.hearth.rules.warning.WarningStage;
 import org.hearth.rules.warning.WarningState;
 import org.hearth.rules.warning.WarningStep;
@@ -246,6 +247,16 @@ public final class HomeMonitor {
      * and commits the outcome.
      */
     private synchronized void apply(List<SensorEvent> all, boolean radar, AccelBatch batch, Instant now) {
+        // A contact or mat repeating its state is checking in (Zigbee2MQTT resends the whole state with every report),
+        // not a person acting: it becomes a heartbeat.
+        SensorStates nextStates = state.states();
+        List<SensorEvent> read = new ArrayList<>(all.size());
+        for (SensorEvent e : all) {
+            SensorStates.Reading reading = nextStates.read(e);
+            nextStates = reading.states();
+            read.add(reading.event());
+        }
+        all = read;
         // Health-only events (heartbeats, battery, tamper, power source) feed the health detector alone: they repeat
         // with every message, so they are neither journalled nor shown to the engine.
         List<SensorEvent> decoded = all.stream().filter(e -> !healthOnly(e.kind())).toList();
@@ -317,7 +328,7 @@ public final class HomeMonitor {
             changes = WarningChanges.of(step);
         }
         MonitorState next = new MonitorState(nextEngine, nextWearables, nextRadar, nextWarning, nextHealth,
-                nextRoutine);
+                nextRoutine, nextStates);
         if (events.isEmpty() && alerts.isEmpty() && next.equals(state)) {
             return; // a quiet tick: nothing to commit
         }

@@ -9,6 +9,7 @@ import org.hearth.rules.fall.FallState;
 import org.hearth.rules.fall.RadarFallState;
 import org.hearth.rules.warning.WarningState;
 import org.hearth.rules.health.SensorHealthState;
+import org.hearth.rules.model.SensorStates;
 import org.hearth.rules.routine.RoutineState;
 
 /**
@@ -23,9 +24,11 @@ import org.hearth.rules.routine.RoutineState;
  * @param health    the sensor-health (monitoring degraded) detector's state; null (a snapshot from before it existed)
  *                  reads as its initial state
  * @param routine   the routine detectors' state; null (a snapshot from before they existed) stands for the initial
+ * @param states    the latest state of each contact and mat, so that a report repeating it is a check-in; null (a
+ *                  snapshot from before it was kept) stands for nothing known
  */
 public record MonitorState(EngineState engine, Map<String, FallState> wearables, RadarFallState radar,
-        WarningState warning, SensorHealthState health, RoutineState routine) {
+        WarningState warning, SensorHealthState health, RoutineState routine, SensorStates states) {
 
     public MonitorState {
         Objects.requireNonNull(engine, "engine");
@@ -34,6 +37,13 @@ public record MonitorState(EngineState engine, Map<String, FallState> wearables,
         warning = warning == null ? WarningState.initial() : warning;
         health = health == null ? SensorHealthState.initial() : health;
         routine = routine == null ? RoutineState.initial() : routine;
+        states = states == null ? SensorStates.none() : states;
+    }
+
+    /** As before contact and mat states were kept: nothing known of them. */
+    public MonitorState(EngineState engine, Map<String, FallState> wearables, RadarFallState radar,
+            WarningState warning, SensorHealthState health, RoutineState routine) {
+        this(engine, wearables, radar, warning, health, routine, SensorStates.none());
     }
 
     /** As before warnings, sensor health and the routine detectors existed: each starts from its initial state. */
@@ -71,6 +81,6 @@ public record MonitorState(EngineState engine, Map<String, FallState> wearables,
 
     /** This state with the engine's part replaced. */
     public MonitorState withEngine(EngineState next) {
-        return new MonitorState(next, wearables, radar, warning, health, routine);
+        return new MonitorState(next, wearables, radar, warning, health, routine, states);
     }
 }

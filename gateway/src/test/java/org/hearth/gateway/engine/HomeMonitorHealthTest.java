@@ -49,7 +49,9 @@ class HomeMonitorHealthTest {
     private HomeMonitor monitor() {
         var decoder = new Zigbee2MqttDecoder("zigbee2mqtt", List.of(
                 new Sensor("hall-motion", "hall_motion", SensorKind.MOTION, "hall"),
-                new Sensor("kitchen-motion", "kitchen_motion", SensorKind.MOTION, "kitchen")));
+                new Sensor("kitchen-motion", "kitchen_motion", SensorKind.MOTION, "kitchen"),
+                new Sensor("front-door", "front_door", SensorKind.CONTACT, "hall"),
+                new Sensor("bed-mat", "bed_mat", SensorKind.MAT, "bedroom")));
         return new HomeMonitor(new RulesEngine(InactivityPolicy.constant(LONDON, Duration.ofHours(3))), store, decoder,
                 new IngestCounters(), clock, alerts::addAll);
     }
@@ -82,5 +84,37 @@ class HomeMonitorHealthTest {
         assertThat(alerts).hasSize(2);
         publish("zigbee2mqtt/hall_motion", "{\"linkquality\":80}");
         assertThat(monitor.degradedSensors()).isEmpty();
+    }
+
+    /**
+     * Zigbee2MQTT resends a device's whole state with every report: a door's and a mat's hourly check-ins say
+     * "closed" and "vacated" again. They prove the sensors alive; they are not someone closing the door, so they
+     * neither restart the silence clock nor go in the journal.
+     */
+    @Test
+    void checkInsRepeatingAContactOrMatStateAreNotActivity() {
+        publish("zigbee2mqtt/bed_mat", "{\"occupancy\":true,\"battery\":90}");
+        publish("zigbee2mqtt/bed_mat", "{\"occupancy\":false,\"battery\":90}");
+        publish("zigbee2mqtt/front_door", "{\"contact\":true,\"battery\":88}");
+        long journalled = store.eventCount();
+        for (int m = 0; m < 4 * 60; m += 5) {
+            clock.advance(Duration.ofMinutes(5));
+            if (m % 50 == 45) {
+                publish("zigbee2mqtt/front_door", "{\"contact\":true,\"battery\":88,\"linkquality\":90}");
+                publish("zigbee2mqtt/bed_mat", "{\"occupancy\":false,\"battery\":90,\"linkquality\":70}");
+            }
+            monitor.tick();
+        }
+
+        assertThat(alerts).extracting(Alert::type).containsExactly(AlertType.PROLONGED_INACTIVITY);
+        assertThat(alerts.get(0).onset()).isEqualTo(java.time.Instant.parse("2026-03-02T09:00:00Z"));
+        assertThat(store.eventCount()).isEqualTo(journalled);
+
+        // A real change still counts, after a restart too (the states are part of the snapshot).
+        monitor = monitor();
+        publish("zigbee2mqtt/front_door", "{\"contact\":true}");
+        assertThat(store.eventCount()).isEqualTo(journalled);
+        publish("zigbee2mqtt/front_door", "{\"contact\":false}");
+        assertThat(store.eventCount()).isEqualTo(journalled + 1);
     }
 }

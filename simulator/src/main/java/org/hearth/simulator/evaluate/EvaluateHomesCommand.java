@@ -33,10 +33,20 @@ public final class EvaluateHomesCommand implements Callable<Integer> {
     @Option(names = "--alerts", description = "Also print the evidence of every false alert.")
     private boolean alerts;
 
+    @Option(names = "--trials", description = "Also print every collapse trial: cut, day or night, delay, evidence.")
+    private boolean trials;
+
     @Override
     public Integer call() {
-        HomeEvaluation.HomeResult result = HomeEvaluation.run(data, seed);
         PrintWriter out = spec.commandLine().getOut();
+        HomeEvaluation.HomeResult result = HomeEvaluation.evaluate(data, seed,
+                org.hearth.rules.inactivity.RoutinePolicy::ukDefault, trial -> {
+                    if (trials) {
+                        out.println("trial " + trial.cut() + (trial.day() ? " day " : " night ")
+                                + (trial.delay() == null ? "undetected" : trial.delay().toMinutes() + " min") + " "
+                                + trial.explanation());
+                    }
+                });
         out.println(result.summary());
         if (alerts) {
             result.falseAlertExplanations().forEach(out::println);
