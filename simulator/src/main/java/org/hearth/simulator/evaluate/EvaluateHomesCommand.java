@@ -36,10 +36,25 @@ public final class EvaluateHomesCommand implements Callable<Integer> {
     @Option(names = "--trials", description = "Also print every collapse trial: cut, day or night, delay, evidence.")
     private boolean trials;
 
+    @Option(names = "--ablate", description = "Also evaluate each home once without each of its sensors in turn, "
+            + "one line per sensor: how much detection leans on it (a robustness study, not tuning).")
+    private boolean ablate;
+
+    @Option(names = "--without", paramLabel = "SENSOR", split = ",",
+            description = "Evaluate as if these sensors (ids such as living-seat-pressure) were not installed.")
+    private java.util.List<String> without = new java.util.ArrayList<>();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        HomeEvaluation.HomeResult result = HomeEvaluation.evaluate(data, seed,
+        java.util.List<UciAdlHome> homes = HomeEvaluation.homes(data).stream().map(h -> {
+            UciAdlHome fewer = h;
+            for (String sensor : without) {
+                fewer = fewer.layout().sensors().containsKey(sensor) ? fewer.without(sensor) : fewer;
+            }
+            return fewer;
+        }).toList();
+        HomeEvaluation.HomeResult result = HomeEvaluation.evaluate(homes, seed,
                 org.hearth.rules.inactivity.RoutinePolicy::ukDefault, trial -> {
                     if (trials) {
                         out.println("trial " + trial.cut() + (trial.day() ? " day " : " night ")
@@ -52,7 +67,29 @@ public final class EvaluateHomesCommand implements Callable<Integer> {
             result.falseAlertExplanations().forEach(out::println);
             result.routineExplanations().forEach(out::println);
         }
+        if (ablate) {
+            ablation(out);
+        }
         out.flush();
         return 0;
+    }
+
+    private void ablation(PrintWriter out) {
+        java.util.List<UciAdlHome> homes = HomeEvaluation.homes(data);
+        java.util.SortedSet<String> sensors = new java.util.TreeSet<>();
+        homes.forEach(h -> sensors.addAll(h.layout().sensors().keySet()));
+        out.println("without sensor: false alerts (per home-month), routine false alerts, collapses detected, "
+                + "median delay day / night (min)");
+        for (String sensor : sensors) {
+            java.util.List<UciAdlHome> fewer = homes.stream()
+                    .map(h -> h.layout().sensors().containsKey(sensor) ? h.without(sensor) : h).toList();
+            HomeEvaluation.HomeResult r = HomeEvaluation.evaluate(fewer, seed,
+                    org.hearth.rules.inactivity.RoutinePolicy::ukDefault, trial -> { });
+            int routine = r.routineFalseAlerts().values().stream().mapToInt(Integer::intValue).sum();
+            out.println(String.format(java.util.Locale.ROOT, "  %-40s %2d (%.2f), %2d, %5.1f%%, %4.0f / %4.0f",
+                    sensor, r.falseAlerts(), r.falseAlertsPerHomeMonth(), routine,
+                    100 * r.collapseDetectedFraction(), r.medianDelayMinDay(), r.medianDelayMinNight()));
+            out.flush();
+        }
     }
 }

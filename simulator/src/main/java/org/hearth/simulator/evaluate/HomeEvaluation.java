@@ -208,6 +208,18 @@ public final class HomeEvaluation {
     /** As {@link #run(Path, long, Function)}, showing every trial to {@code trialSink} (for diagnosis). */
     static HomeResult evaluate(Path dataDir, long seed, Function<ZoneId, RoutinePolicy> policy,
             Consumer<Trial> trialSink) {
+        return evaluate(homes(dataDir), seed, policy, trialSink);
+    }
+
+    /**
+     * Every home under {@code dataDir/smarthome}.
+     *
+     * @param dataDir the shared data directory
+     * @return the homes, in path order
+     * @throws IllegalArgumentException if there is none
+     * @throws UncheckedIOException     if a file cannot be read
+     */
+    static List<UciAdlHome> homes(Path dataDir) {
         List<UciAdlHome> homes = new ArrayList<>();
         try {
             for (Path file : UciAdlReader.discover(dataDir)) {
@@ -219,6 +231,12 @@ public final class HomeEvaluation {
         if (homes.isEmpty()) {
             throw new IllegalArgumentException("no *_Sensors.txt file under " + dataDir.resolve("smarthome"));
         }
+        return homes;
+    }
+
+    /** As {@link #evaluate(Path, long, Function, Consumer)}, on homes already read. */
+    static HomeResult evaluate(List<UciAdlHome> homes, long seed, Function<ZoneId, RoutinePolicy> policy,
+            Consumer<Trial> trialSink) {
         Random random = new Random(seed);
         double homeDays = 0;
         List<String> falseAlerts = new ArrayList<>();

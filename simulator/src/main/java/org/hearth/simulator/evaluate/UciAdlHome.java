@@ -72,6 +72,22 @@ public record UciAdlHome(String name, Path source, ZoneId zone, HomeLayout layou
     }
 
     /**
+     * The same home as if one sensor had never been installed: its rows and its place in the layout removed. For
+     * robustness studies (how much does detection lean on each sensor?), never for tuning.
+     *
+     * @param sensorId a sensor of this home
+     * @return the home without it
+     * @throws IllegalArgumentException if no row would remain
+     */
+    public UciAdlHome without(String sensorId) {
+        java.util.Map<String, org.hearth.rules.model.SensorPlacement> placements =
+                new java.util.TreeMap<>(layout.sensors());
+        placements.remove(sensorId);
+        return new UciAdlHome(name + " without " + sensorId, source, zone, new HomeLayout(placements),
+                activations.stream().filter(a -> !a.sensorId().equals(sensorId)).toList());
+    }
+
+    /**
      * The first instant of the log.
      *
      * @return the earliest start

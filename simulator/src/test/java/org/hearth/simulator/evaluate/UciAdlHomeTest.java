@@ -69,4 +69,13 @@ class UciAdlHomeTest {
     private static Instant at(long seconds) {
         return T.plusSeconds(seconds);
     }
+
+    @Test
+    void withoutASensorItsRowsAndItsPlaceInTheLayoutAreGone() {
+        UciAdlHome fewer = home.without("seat");
+
+        assertThat(fewer.events()).extracting(SensorEvent::sensorId).doesNotContain("seat").isNotEmpty();
+        assertThat(fewer.layout().sensors()).doesNotContainKey("seat");
+        assertThat(fewer.events()).isEqualTo(home.events().stream().filter(e -> !e.sensorId().equals("seat")).toList());
+    }
 }
