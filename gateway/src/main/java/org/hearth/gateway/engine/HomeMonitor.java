@@ -276,6 +276,7 @@ public final class HomeMonitor {
                         routineWatch.noteEngineAlerts(nextRoutine, step.alerts()), e);
                 nextRoutine = routineStep.state();
                 alerts.addAll(routineStep.alerts());
+                nextEngine = engine.noteRoutineAlerts(nextEngine, routineStep.alerts()); // one episode, one alert
             }
             if (radar) {
                 RadarStep radarStep = radarConfirmer.onEvent(nextRadar, e);
@@ -298,6 +299,7 @@ public final class HomeMonitor {
                     routineWatch.noteEngineAlerts(nextRoutine, tick.alerts()), now);
             nextRoutine = routineTick.state();
             alerts.addAll(routineTick.alerts());
+            nextEngine = engine.noteRoutineAlerts(nextEngine, routineTick.alerts());
         }
         RadarStep radarTick = radarConfirmer.onTick(nextRadar, now);
         nextRadar = radarTick.state();

@@ -194,6 +194,33 @@ public final class RulesEngine {
     }
 
     /**
+     * Takes note of alerts the routine detectors raised, so that one episode raises one alert: a
+     * {@link AlertType#BED_EXIT_NO_RETURN} or {@link AlertType#BATHROOM_DWELL} raised during the current quiet period
+     * (at or after its last activity) already tells the community team that this resident may be lying somewhere
+     * since then, so the period's own inactivity alert is not raised as well. The next activity re-arms it as usual.
+     *
+     * <p>Why not the other way round: those detectors know where the resident is (out of bed at night, in the
+     * bathroom) and are usually the sooner; their evidence is the more telling one.
+     *
+     * @param s      the current state
+     * @param alerts alerts the routine detectors have just raised (others are ignored)
+     * @return the state, marked alerted if one of them covers its quiet period
+     */
+    public EngineState noteRoutineAlerts(EngineState s, List<Alert> alerts) {
+        Objects.requireNonNull(s, "s");
+        if (s.lastActivityAt() == null || s.inactivityAlerted()) {
+            return s;
+        }
+        for (Alert a : alerts) {
+            boolean silenceType = a.type() == AlertType.BED_EXIT_NO_RETURN || a.type() == AlertType.BATHROOM_DWELL;
+            if (silenceType && !a.raisedAt().isBefore(s.lastActivityAt())) {
+                return s.alerted();
+            }
+        }
+        return s;
+    }
+
+    /**
      * When the next alert about silence falls due, for the gateway's scheduler.
      *
      * @param s the current state

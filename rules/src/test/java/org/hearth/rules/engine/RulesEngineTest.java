@@ -45,6 +45,30 @@ class RulesEngineTest {
     }
 
     @Test
+    void aBedExitOrBathroomAlertRaisedDuringTheQuietPeriodIsItsAlertOneEpisodeOneAlert() {
+        SensorEvent motion = motion("kitchen-motion", "2026-06-10T09:02:00Z"); // deadline 12:02 UTC
+        EngineState quiet = engine.onEvent(EngineState.initial(), motion).state();
+        Alert bedExit = new Alert(AlertType.BED_EXIT_NO_RETURN, "bed", motion.at(), at("2026-06-10T09:32:00Z"),
+                new org.hearth.rules.model.Evidence(List.of(motion), "routine.bed-exit-no-return", Duration.ZERO,
+                        Duration.ZERO, "out of bed"));
+        Alert earlier = new Alert(AlertType.BATHROOM_DWELL, "bath", at("2026-06-10T08:30:00Z"),
+                at("2026-06-10T09:01:00Z"),
+                bedExit.evidence());
+        Alert doorAtNight = new Alert(AlertType.DOOR_OPEN_NIGHT, "door", motion.at(), at("2026-06-10T09:32:00Z"),
+                bedExit.evidence());
+
+        assertThat(engine.noteRoutineAlerts(quiet, List.of(earlier, doorAtNight))).as("not about this quiet period")
+                .isSameAs(quiet);
+        EngineState noted = engine.noteRoutineAlerts(quiet, List.of(doorAtNight, bedExit));
+        assertThat(engine.nextDeadline(noted)).isEmpty();
+        assertThat(engine.onTick(noted, at("2026-06-10T15:00:00Z")).alerts()).isEmpty();
+        // The next activity re-arms the inactivity alert.
+        EngineState moved = engine.onEvent(noted, motion("kitchen-motion", "2026-06-10T15:01:00Z")).state();
+        assertThat(engine.onTick(moved, at("2026-06-10T20:00:00Z")).alerts()).extracting(Alert::type)
+                .containsExactly(AlertType.PROLONGED_INACTIVITY);
+    }
+
+    @Test
     void helpButtonPressIsAlsoActivity() {
         SensorEvent press = new SensorEvent("hall-button", EventKind.BUTTON, at("2026-06-10T09:02:00Z"), "hold");
 

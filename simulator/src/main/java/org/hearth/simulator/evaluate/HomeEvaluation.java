@@ -35,23 +35,24 @@ import org.hearth.rules.routine.RoutineWatchPolicy;
  * <p>Each home ({@link UciAdlReader#discover}) gets its own engine with its layout and
  * {@link RoutinePolicy#ukDefault} in the home's zone, starting from nothing, and learns from the log as it is
  * replayed, like a new installation.
+ * Engine and routine detectors ({@link RoutineWatch} with {@link RoutineWatchPolicy#ukDefault}) run together exactly as
+ * the gateway's home monitor runs them ({@link GatewayReplay}): what is measured is what a home would get, one episode
+ * raising one alert.
  * <ol>
- *   <li><b>Normal living.</b> The whole log is replayed, the engine ticked every {@link #TICK} from the first event
- *       to the last. Nothing bad happens in these logs, so every {@link AlertType#PROLONGED_INACTIVITY} and
- *       {@link AlertType#PROLONGED_ABSENCE} alert is false. A home-month is 30 days of log.</li>
+ *   <li><b>Normal living.</b> The whole log is replayed, ticked every {@link #TICK} from the first event to the last.
+ *       Nothing bad happens in these logs, so every alert of a {@link #SILENCE_TYPES} type (prolonged inactivity or
+ *       absence, bed exit without return, bathroom dwell, missed morning) is false. A home-month is 30 days of log.
+ *       The routine detectors' alerts are also reported per detector, door-at-night included.</li>
  *   <li><b>Collapses.</b> {@link #TRIALS_PER_HOME} cut instants per home, uniform (to the second) between the end of
  *       the learning period ({@link org.hearth.rules.inactivity.RoutineLearning#learningPeriod()} after the first
  *       event) and the last event, drawn from one {@code java.util.Random(seed)} over the homes in path order. A cut
  *       that falls while the resident is out (between two uses of the front door with nothing inside in between) is
- *       drawn again: nobody can fall at home then. For each cut, the engine replays the log up to the cut, then the
- *       sensors report a collapse there ({@link UciAdlHome#eventsWithCollapseAt}) and the engine is ticked every
- *       {@link #TICK} until its first inactivity or absence alert, for at most {@link #GIVE_UP_AFTER} (undetected).
- *       Delay = the alert's raisedAt − the cut; if the quiet period in progress at the cut had already raised its
- *       alert, that alert stands and the delay is zero. A cut is by day from 08:00 to 22:00 local time, else at
- *       night. Medians count undetected trials as infinitely late.</li>
- *   <li><b>Routine detectors.</b> The whole log is replayed again through the engine and the
- *       {@link RoutineWatch} with {@link RoutineWatchPolicy#ukDefault} together, as the gateway runs them; every
- *       bathroom-dwell, bed-exit, door-at-night and missed-morning alert is false, reported per detector.</li>
+ *       drawn again: nobody can fall at home then. For each cut, the log is replayed up to the cut, then the
+ *       sensors report a collapse there ({@link UciAdlHome#eventsWithCollapseAt}) and the rules are ticked every
+ *       {@link #TICK} until their first alert of a {@link #SILENCE_TYPES} type, for at most {@link #GIVE_UP_AFTER}
+ *       (undetected). Delay = the alert's raisedAt − the cut; if the quiet period in progress at the cut had already
+ *       raised its alert, that alert stands and the delay is zero. A cut is by day from 08:00 to 22:00 local time,
+ *       else at night. Medians count undetected trials as infinitely late.</li>
  * </ol>
  */
 public final class HomeEvaluation {
@@ -69,6 +70,15 @@ public final class HomeEvaluation {
     public static final List<AlertType> ROUTINE_TYPES = List.of(AlertType.BATHROOM_DWELL,
             AlertType.BED_EXIT_NO_RETURN, AlertType.DOOR_OPEN_NIGHT, AlertType.MISSED_MORNING_ROUTINE);
 
+    /**
+     * The alerts that say "this resident has been still or unseen too long": each one in normal living is a false
+     * alert, and the first one after a collapse is its detection. Door-at-night alerts are about an event, not a
+     * silence, and are reported with the other routine detectors only.
+     */
+    public static final List<AlertType> SILENCE_TYPES = List.of(AlertType.PROLONGED_INACTIVITY,
+            AlertType.PROLONGED_ABSENCE, AlertType.BED_EXIT_NO_RETURN, AlertType.BATHROOM_DWELL,
+            AlertType.MISSED_MORNING_ROUTINE);
+
     private static final LocalTime DAY_START = LocalTime.of(8, 0);
     private static final LocalTime NIGHT_START = LocalTime.of(22, 0);
 
@@ -85,7 +95,7 @@ public final class HomeEvaluation {
      * @param medianDelayMinDay       median minutes from collapse to alert, cuts by day
      * @param medianDelayMinNight     the same at night
      * @param homes                   homes evaluated
-     * @param falseAlerts             inactivity and absence alerts raised in normal living
+     * @param falseAlerts             alerts of a {@link #SILENCE_TYPES} type raised in normal living
      * @param dayTrials               trials by day
      * @param nightTrials             trials at night
      * @param p90DelayMinDay          90th percentile of the delay by day, minutes
@@ -153,7 +163,8 @@ public final class HomeEvaluation {
         public String summary() {
             return String.format(java.util.Locale.ROOT, """
                     homes %d, home-days %.1f
-                    false inactivity/absence alerts %d = %.2f per home-month (target <= 0.5)
+                    false silence alerts (inactivity, absence, bed exit, bathroom, morning) %d = %.2f per home-month \
+                    (target <= 0.5)
                     collapse trials %d (day %d, night %d), detected %.1f%% (target 100%%), %d by an absence alert, \
                     %d already alerted, %d cuts redrawn (resident out)
                     delay by day: median %.0f min (target <= 60), p90 %.0f min
@@ -245,14 +256,17 @@ public final class HomeEvaluation {
         List<Alert> routineAlerts = new ArrayList<>();
         for (UciAdlHome home : homes) {
             RulesEngine engine = new RulesEngine(home.layout(), policy.apply(home.zone()));
+            RoutineWatch watch = new RoutineWatch(home.layout(), RoutineWatchPolicy.ukDefault(home.zone()));
             homeDays += Duration.between(home.first(), home.last()).toSeconds() / 86_400.0;
-            falseAlerts.addAll(normalLiving(engine, home));
-            routineAlerts.addAll(routineLiving(engine,
-                    new RoutineWatch(home.layout(), RoutineWatchPolicy.ukDefault(home.zone())), home));
+            List<Alert> living = routineLiving(engine, watch, home);
+            living.stream().filter(HomeEvaluation::isSilenceAlert)
+                    .forEach(a -> falseAlerts.add(a.raisedAt() + " " + a.type().code() + ": "
+                            + a.evidence().explanation()));
+            living.stream().filter(a -> ROUTINE_TYPES.contains(a.type())).forEach(routineAlerts::add);
             Cuts cuts = cuts(engine, home, random);
             redrawn += cuts.redrawn();
             for (Instant cut : cuts.instants()) {
-                Trial trial = collapse(engine, home, cut);
+                Trial trial = collapse(engine, watch, home, cut);
                 trialSink.accept(trial);
                 trials.add(trial);
             }
@@ -261,68 +275,75 @@ public final class HomeEvaluation {
     }
 
     /**
-     * The routine detectors' alerts over the whole log, run with the engine as the gateway runs them (engine first,
-     * its silence alerts told to the detectors), ticked every {@link #TICK}.
+     * Every alert of the whole log, with the engine and the routine detectors run as the gateway runs them
+     * ({@link GatewayReplay}), ticked every {@link #TICK}.
      */
     static List<Alert> routineLiving(RulesEngine engine, RoutineWatch watch, UciAdlHome home) {
         List<Alert> alerts = new ArrayList<>();
         List<SensorEvent> events = home.events();
-        EngineState state = EngineState.initial();
-        RoutineState routine = RoutineState.initial();
-        Instant now = events.get(0).at();
-        Instant end = events.get(events.size() - 1).at();
-        int next = 0;
-        while (next < events.size()) {
-            boolean tick = next >= events.size() || events.get(next).at().isAfter(now);
-            Step step = tick ? engine.onTick(state, now) : engine.onEvent(state, events.get(next));
-            state = step.state();
-            routine = watch.noteEngineAlerts(routine, step.alerts());
-            Outcome<RoutineState> o = tick ? watch.onTick(routine, now) : watch.onEvent(routine, events.get(next++));
-            routine = o.state();
-            alerts.addAll(o.alerts());
-            if (tick) {
-                now = now.plus(TICK);
-                if (now.isAfter(end)) {
-                    now = end;
-                }
-            }
-        }
-        alerts.addAll(watch.onTick(watch.noteEngineAlerts(routine, engine.onTick(state, end).alerts()), end).alerts());
-        return alerts;
-    }
-
-    /** The evidence of every inactivity or absence alert of the whole log, replayed with a tick every minute. */
-    static List<String> normalLiving(RulesEngine engine, UciAdlHome home) {
-        List<String> alerts = new ArrayList<>();
-        List<SensorEvent> events = home.events();
-        EngineState state = EngineState.initial();
+        GatewayReplay replay = new GatewayReplay(engine, watch);
         Instant now = events.get(0).at();
         Instant end = events.get(events.size() - 1).at();
         int next = 0;
         while (!now.isAfter(end)) {
             while (next < events.size() && !events.get(next).at().isAfter(now)) {
-                state = collect(engine.onEvent(state, events.get(next++)), alerts);
+                alerts.addAll(replay.event(events.get(next++)));
             }
-            state = collect(engine.onTick(state, now), alerts);
+            alerts.addAll(replay.tick(now));
             now = now.plus(TICK);
         }
         while (next < events.size()) {
-            state = collect(engine.onEvent(state, events.get(next++)), alerts);
+            alerts.addAll(replay.event(events.get(next++)));
         }
         return alerts;
     }
 
-    private static EngineState collect(Step step, List<String> alerts) {
-        for (Alert a : step.alerts()) {
-            if (isSilenceAlert(a)) {
-                alerts.add(a.raisedAt() + " " + a.type().code() + ": " + a.evidence().explanation());
-            }
+    /**
+     * The rules engine and the routine detectors over one home, called in the order the gateway's home monitor calls
+     * them, so that what is measured is what a home would get: the engine first, its silence alerts told to the
+     * detectors, the detectors' alerts told back to the engine (one episode, one alert).
+     */
+    static final class GatewayReplay {
+        private final RulesEngine engine;
+        private final RoutineWatch watch;
+        private EngineState state = EngineState.initial();
+        private RoutineState routine = RoutineState.initial();
+
+        GatewayReplay(RulesEngine engine, RoutineWatch watch) {
+            this.engine = engine;
+            this.watch = watch;
         }
-        return step.state();
+
+        List<Alert> event(SensorEvent e) {
+            Step step = engine.onEvent(state, e);
+            Outcome<RoutineState> o = watch.onEvent(watch.noteEngineAlerts(routine, step.alerts()), e);
+            return settle(step, o);
+        }
+
+        List<Alert> tick(Instant now) {
+            Step step = engine.onTick(state, now);
+            Outcome<RoutineState> o = watch.onTick(watch.noteEngineAlerts(routine, step.alerts()), now);
+            return settle(step, o);
+        }
+
+        EngineState engineState() {
+            return state;
+        }
+
+        private List<Alert> settle(Step step, Outcome<RoutineState> o) {
+            routine = o.state();
+            state = engine.noteRoutineAlerts(step.state(), o.alerts());
+            if (step.alerts().isEmpty() && o.alerts().isEmpty()) {
+                return List.of();
+            }
+            List<Alert> alerts = new ArrayList<>(step.alerts());
+            alerts.addAll(o.alerts());
+            return alerts;
+        }
     }
 
     private static boolean isSilenceAlert(Alert a) {
-        return a.type() == AlertType.PROLONGED_INACTIVITY || a.type() == AlertType.PROLONGED_ABSENCE;
+        return SILENCE_TYPES.contains(a.type());
     }
 
     private record Cuts(List<Instant> instants, int redrawn) {
@@ -389,35 +410,32 @@ public final class HomeEvaluation {
                  String explanation) {
     }
 
-    private static Trial collapse(RulesEngine engine, UciAdlHome home, Instant cut) {
+    private static Trial collapse(RulesEngine engine, RoutineWatch watch, UciAdlHome home, Instant cut) {
         boolean day = isDay(cut, home);
         List<SensorEvent> events = home.eventsWithCollapseAt(cut);
-        EngineState state = EngineState.initial();
+        GatewayReplay replay = new GatewayReplay(engine, watch);
         int next = 0;
         while (next < events.size() && events.get(next).at().isBefore(cut)) {
-            state = engine.onEvent(state, events.get(next++)).state();
+            replay.event(events.get(next++));
         }
-        Step atCut = engine.onTick(state, cut);
-        if (!atCut.alerts().isEmpty() || (state.inactivityAlerted() && state.lastActivityAt() != null)) {
-            boolean absence = atCut.alerts().stream().anyMatch(a -> a.type() == AlertType.PROLONGED_ABSENCE);
+        EngineState before = replay.engineState();
+        List<Alert> atCut = replay.tick(cut).stream().filter(HomeEvaluation::isSilenceAlert).toList();
+        if (!atCut.isEmpty() || (before.inactivityAlerted() && before.lastActivityAt() != null)) {
+            boolean absence = atCut.stream().anyMatch(a -> a.type() == AlertType.PROLONGED_ABSENCE);
             return new Trial(cut, day, Duration.ZERO, absence, true, "already alerted");
         }
-        state = atCut.state();
         Instant giveUp = cut.plus(GIVE_UP_AFTER);
         for (Instant now = cut; !now.isAfter(giveUp); now = now.plus(TICK)) {
             List<Alert> raised = new ArrayList<>();
             while (next < events.size() && !events.get(next).at().isAfter(now)) {
-                Step step = engine.onEvent(state, events.get(next++));
-                raised.addAll(step.alerts());
-                state = step.state();
+                raised.addAll(replay.event(events.get(next++)));
             }
-            Step step = engine.onTick(state, now);
-            raised.addAll(step.alerts());
-            state = step.state();
+            raised.addAll(replay.tick(now));
             for (Alert a : raised) {
                 if (isSilenceAlert(a)) {
                     return new Trial(cut, day, Duration.between(cut, a.raisedAt()),
-                            a.type() == AlertType.PROLONGED_ABSENCE, false, a.evidence().explanation());
+                            a.type() == AlertType.PROLONGED_ABSENCE, false,
+                            a.type().code() + ": " + a.evidence().explanation());
                 }
             }
         }
