@@ -40,6 +40,7 @@ import org.hearth.gateway.uplink.oauth.FixedToken;
 import org.hearth.gateway.uplink.oauth.JwtAssertion;
 import org.hearth.gateway.uplink.oauth.PemPrivateKey;
 import org.hearth.rules.engine.RulesEngine;
+import org.hearth.rules.health.CoverageGaps;
 import org.hearth.gateway.store.sqlite.SqliteLocalWarnings;
 import org.hearth.gateway.warning.WarningAnnouncer;
 import org.hearth.gateway.warning.mqtt.PahoWarningChannel;
@@ -117,6 +118,13 @@ public final class Gateway implements AutoCloseable {
         this.newestReadingAtBoot = store.newestReadingAt();
         ClockSanity.check(clock.instant(), newestReadingAtBoot).problem()
                 .ifPresent(p -> LOG.warn("{}: sensor timestamps will look wrong until it is", p));
+        for (CoverageGaps.Gap gap : CoverageGaps.of(config.layout())) {
+            if (gap.essential()) {
+                LOG.warn("sensor coverage: {}", gap.sentence());
+            } else {
+                LOG.info("sensor coverage: {}", gap.sentence());
+            }
+        }
         var decoder = new Zigbee2MqttDecoder(config.mqtt().topicPrefix(), config.sensors());
         var hearthDecoder = new HearthTopicDecoder(config.home().id(), config.sensors());
         var warning = config.warning();

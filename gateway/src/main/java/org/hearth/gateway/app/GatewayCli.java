@@ -11,6 +11,7 @@ import org.hearth.gateway.config.ConfigLoader;
 import org.hearth.gateway.config.GatewayConfig;
 import org.hearth.gateway.store.StoreException;
 import org.hearth.gateway.store.sqlite.SqliteHealthSnapshots;
+import org.hearth.rules.health.CoverageGaps;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -110,6 +111,11 @@ public final class GatewayCli {
                 spec.commandLine().getOut().println("configuration " + config + " is valid: gateway " + cfg.gatewayId()
                         + ", " + cfg.sensors().size() + " sensors, broker " + cfg.mqtt().broker() + ", care record "
                         + cfg.careRecord().baseUrl());
+                // Valid is not the same as able to see: say what this layout cannot tell apart.
+                for (CoverageGaps.Gap gap : CoverageGaps.of(cfg.layout())) {
+                    spec.commandLine().getOut().println("  coverage " + (gap.essential() ? "(essential) " : "(advised) ")
+                            + gap.code() + ": " + gap.sentence());
+                }
                 return 0;
             } catch (ConfigException e) {
                 return CONFIG_ERROR;

@@ -84,7 +84,9 @@ class GatewayCliTest {
         int exitCode = run("check-config", file.toString());
 
         assertThat(exitCode).isZero();
-        assertThat(out.toString()).contains("is valid: gateway gw-1, 2 sensors, broker tcp://127.0.0.1:1883");
+        assertThat(out.toString()).contains("is valid: gateway gw-1, 2 sensors, broker tcp://127.0.0.1:1883")
+                .contains("  coverage (essential) no-bed-mat: No bed mat: ")
+                .contains("  coverage (essential) no-front-door: ");
         assertThat(err.toString()).isEmpty();
     }
 
