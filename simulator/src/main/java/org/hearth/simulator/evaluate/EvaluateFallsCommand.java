@@ -1,5 +1,8 @@
 package org.hearth.simulator.evaluate;
 
+import org.hearth.rules.fall.FallThresholds;
+import org.hearth.rules.fall.WearableFallDetector;
+
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,6 +28,11 @@ public final class EvaluateFallsCommand implements Callable<Integer> {
             description = "sample rates to replay at, in Hz (default: ${DEFAULT-VALUE})")
     List<Integer> rates;
 
+    @Option(names = "--margins", description = "Also replay at the first rate with each threshold moved by -20%%, "
+            + "-10%%, +10%% and +20%% in turn (one line each): how far the figures sit from a cliff. A detector whose "
+            + "figures hold across that neighbourhood is more likely to hold on people it has never seen.")
+    boolean margins;
+
     @Spec
     CommandSpec spec;
 
@@ -44,6 +52,35 @@ public final class EvaluateFallsCommand implements Callable<Integer> {
             out.println("  false alarms: " + r.falseAlarmTrials());
             out.flush();
         }
+        if (margins) {
+            margins(out, rates.get(0));
+        }
         return 0;
+    }
+
+    private void margins(PrintWriter out, int rate) throws java.io.IOException {
+        FallThresholds d = FallThresholds.defaults();
+        out.printf("threshold margins @%d Hz (sensitivity / specificity):%n", rate);
+        for (String name : java.util.List.of("impact", "orientation change", "tilt from upright", "quiet")) {
+            StringBuilder line = new StringBuilder(String.format(java.util.Locale.ROOT, "  %-19s", name));
+            for (double f : new double[] {0.8, 0.9, 1.1, 1.2}) {
+                FallThresholds t = switch (name) {
+                    // Impact is scaled above gravity: 1.7 g at -20% is 1 + 0.7 * 0.8 g, never below 1 g.
+                    case "impact" -> new FallThresholds(1 + (d.impactG() - 1) * f, d.minOrientationChangeDegrees(),
+                            d.minTiltFromUprightDegrees(), d.quietStdG(), d.stillness(), d.maxDelayToStillness());
+                    case "orientation change" -> new FallThresholds(d.impactG(), d.minOrientationChangeDegrees() * f,
+                            d.minTiltFromUprightDegrees(), d.quietStdG(), d.stillness(), d.maxDelayToStillness());
+                    case "tilt from upright" -> new FallThresholds(d.impactG(), d.minOrientationChangeDegrees(),
+                            d.minTiltFromUprightDegrees() * f, d.quietStdG(), d.stillness(), d.maxDelayToStillness());
+                    default -> new FallThresholds(d.impactG(), d.minOrientationChangeDegrees(),
+                            d.minTiltFromUprightDegrees(), d.quietStdG() * f, d.stillness(), d.maxDelayToStillness());
+                };
+                FallEvaluation.FallResult r = FallEvaluation.run(data, rate, new WearableFallDetector(t));
+                line.append(String.format(java.util.Locale.ROOT, "  %+3.0f%%: %.3f / %.3f", (f - 1) * 100,
+                        r.sensitivity(), r.specificity()));
+            }
+            out.println(line);
+            out.flush();
+        }
     }
 }
