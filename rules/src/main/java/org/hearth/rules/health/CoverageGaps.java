@@ -16,7 +16,7 @@ import org.hearth.rules.model.SensorRole;
  *
  * <p>The rules learn where silence is normal from the mats and the front door. Measured on the shared UCI home with
  * each sensor removed in turn ({@code hearth-simulator evaluate-homes --ablate}): without the bed mat, 21 false alerts in
- * 21 days (every morning a late riser's sleep looked like a collapse); without the front-door contact, 9 (outings looked
+ * 21 days (every morning a late riser's sleep looked like a collapse); without the front-door contact, 11 (outings looked
  * like silence at home); without the seat mat, the median delay to detect a daytime collapse rose from 46 to 165 min.
  * Any other single sensor changed little. Those three roles are therefore essential; motion in the rooms a person
  * collapses in most (bathroom, bedroom) is strongly advised.

@@ -76,6 +76,22 @@ class FallEvaluationReplayTest {
     }
 
     @Test
+    void marginsReplayWithEachThresholdMovedAndPrintOneLineEach() throws IOException {
+        writeTrial("SA01/F01_SA01_R01.txt", fall());
+        writeTrial("SE01/D07_SE01_R01.txt", standing("D07_SE01_R01", 12));
+        java.io.StringWriter out = new java.io.StringWriter();
+        picocli.CommandLine cli = new picocli.CommandLine(new EvaluateFallsCommand());
+        cli.setOut(new java.io.PrintWriter(out));
+
+        int exit = cli.execute("--data", dir.toString(), "--rates", "50", "--margins");
+
+        assertThat(exit).isZero();
+        assertThat(out.toString()).contains("threshold margins @50 Hz (sensitivity / specificity):")
+                .containsPattern("  impact +-20%: 1\\.000 / 1\\.000  -10%: [01]\\.\\d{3} / 1\\.000  \\+10%")
+                .contains("  orientation change ", "  tilt from upright ", "  quiet ");
+    }
+
+    @Test
     void aFolderWithoutTrialsIsAnError() {
         assertThatThrownBy(() -> FallEvaluation.run(dir, 200)).isInstanceOf(IOException.class)
                 .hasMessageContaining("no SisFall trial files");
