@@ -243,8 +243,12 @@ public final class BenchCommand implements Callable<Integer> {
                     s.runs() > 1 ? format(s.min()) + " – " + format(s.max()) + " (" + s.runs() + ")" : ""));
         }
 
+        /** Four significant digits: two decimals would print a ratio of 0.004 as 0. */
         private static double round(double v) {
-            return Math.round(v * 100) / 100.0;
+            if (!Double.isFinite(v) || v == 0) {
+                return v;
+            }
+            return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).doubleValue();
         }
 
         private static String format(double v) {
