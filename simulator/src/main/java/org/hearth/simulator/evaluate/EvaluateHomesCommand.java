@@ -40,6 +40,12 @@ public final class EvaluateHomesCommand implements Callable<Integer> {
             + "one line per sensor: how much detection leans on it (a robustness study, not tuning).")
     private boolean ablate;
 
+    @Option(names = "--day-floor", paramLabel = "MINUTES",
+            description = "Evaluate with this clinician's minimum for a resident at home and off the mats by day "
+                    + "(07:00-22:00; default 45) and at night (at least 60): the trade-off between false alerts and "
+                    + "the delay to detect a collapse after getting up.")
+    private Integer dayFloor;
+
     @Option(names = "--without", paramLabel = "SENSOR", split = ",",
             description = "Evaluate as if these sensors (ids such as living-seat-pressure) were not installed.")
     private java.util.List<String> without = new java.util.ArrayList<>();
@@ -54,8 +60,7 @@ public final class EvaluateHomesCommand implements Callable<Integer> {
             }
             return fewer;
         }).toList();
-        HomeEvaluation.HomeResult result = HomeEvaluation.evaluate(homes, seed,
-                org.hearth.rules.inactivity.RoutinePolicy::ukDefault, trial -> {
+        HomeEvaluation.HomeResult result = HomeEvaluation.evaluate(homes, seed, this::policy, trial -> {
                     if (trials) {
                         out.println("trial " + trial.cut() + (trial.day() ? " day " : " night ")
                                 + (trial.delay() == null ? "undetected" : trial.delay().toMinutes() + " min") + " "
@@ -83,13 +88,26 @@ public final class EvaluateHomesCommand implements Callable<Integer> {
         for (String sensor : sensors) {
             java.util.List<UciAdlHome> fewer = homes.stream()
                     .map(h -> h.layout().sensors().containsKey(sensor) ? h.without(sensor) : h).toList();
-            HomeEvaluation.HomeResult r = HomeEvaluation.evaluate(fewer, seed,
-                    org.hearth.rules.inactivity.RoutinePolicy::ukDefault, trial -> { });
+            HomeEvaluation.HomeResult r = HomeEvaluation.evaluate(fewer, seed, this::policy, trial -> { });
             int routine = r.routineFalseAlerts().values().stream().mapToInt(Integer::intValue).sum();
             out.println(String.format(java.util.Locale.ROOT, "  %-40s %2d (%.2f), %2d, %5.1f%%, %4.0f / %4.0f",
                     sensor, r.falseAlerts(), r.falseAlertsPerHomeMonth(), routine,
                     100 * r.collapseDetectedFraction(), r.medianDelayMinDay(), r.medianDelayMinNight()));
             out.flush();
         }
+    }
+
+    /** The default policy, with the at-home floors of {@code --day-floor} if given. */
+    private org.hearth.rules.inactivity.RoutinePolicy policy(java.time.ZoneId zone) {
+        var d = org.hearth.rules.inactivity.RoutinePolicy.ukDefault(zone);
+        if (dayFloor == null) {
+            return d;
+        }
+        var limits = new java.util.EnumMap<>(d.limits());
+        limits.put(org.hearth.rules.inactivity.QuietContext.AT_HOME, d.limits(org.hearth.rules.inactivity.QuietContext.AT_HOME)
+                .stream().map(b -> new org.hearth.rules.inactivity.LimitBand(b.start(),
+                        java.time.Duration.ofMinutes(b.start().equals(java.time.LocalTime.of(7, 0)) ? dayFloor
+                                : Math.max(60, dayFloor)), b.fallback(), b.ceiling())).toList());
+        return new org.hearth.rules.inactivity.RoutinePolicy(zone, limits, d.learning(), d.awayAfter());
     }
 }
