@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.hearth.rules.model.Alert;
+import org.hearth.rules.model.AlertType;
 import org.hearth.rules.model.HomeLayout;
 import org.hearth.rules.model.SensorEvent;
 
@@ -76,9 +77,11 @@ public final class RoutineWatch {
     }
 
     /**
-     * Tells the detectors about alerts the rules engine raised (a missed morning in a quiet period that already raised
-     * a silence alert is not alerted again). Call it with each engine step's alerts before applying the same event
-     * or tick here.
+     * Tells the detectors about alerts the rules engine raised, so that one episode raises one alert: a missed morning
+     * in a quiet period that already raised a silence alert is not alerted again, and neither is a night trip out of
+     * bed or a bathroom stay whose silence the engine has alerted (the alert's onset, the last activity, lies within the
+     * trip or the stay). Call it with each engine step's alerts before applying the same event or tick here. The
+     * engine is told of this class's alerts the other way round ({@code RulesEngine.noteRoutineAlerts}).
      *
      * @param s      the state
      * @param alerts the engine's alerts
@@ -86,10 +89,22 @@ public final class RoutineWatch {
      */
     public RoutineState noteEngineAlerts(RoutineState s, List<Alert> alerts) {
         MorningState m = s.morning();
+        BedExitState x = s.bedExit();
+        BathroomState b = s.bathroom();
         for (Alert a : alerts) {
             m = morning.noteSilenceAlert(m, a);
+            if (a.type() != AlertType.PROLONGED_INACTIVITY && a.type() != AlertType.PROLONGED_ABSENCE) {
+                continue;
+            }
+            if (x.exit() != null && !x.alerted() && !a.onset().isBefore(x.exit().at())) {
+                x = new BedExitState(x.lastAt(), x.exit(), true, x.trips());
+            }
+            if (b.entered() != null && !b.alerted() && !a.onset().isBefore(b.entered().at())) {
+                b = new BathroomState(b.lastAt(), b.entered(), b.lastSeen(), true, b.stays());
+            }
         }
-        return m.equals(s.morning()) ? s : new RoutineState(s.bathroom(), s.bedExit(), s.door(), m);
+        return m.equals(s.morning()) && x.equals(s.bedExit()) && b.equals(s.bathroom()) ? s
+                : new RoutineState(b, x, s.door(), m);
     }
 
     /**
