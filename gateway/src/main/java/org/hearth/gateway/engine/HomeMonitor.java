@@ -32,6 +32,7 @@ import org.hearth.rules.engine.Step;
 import org.hearth.rules.model.Alert;
 import org.hearth.rules.model.SensorEvent;
 import org.hearth.rules.model.SensorStates;
+import org.hearth.rules.health.HealthProblem;
 import org.hearth.rules.warning.WarningStage;
 import org.hearth.rules.warning.WarningState;
 import org.hearth.rules.warning.WarningStep;
@@ -258,8 +259,13 @@ public final class HomeMonitor {
         }
         all = read;
         // Health-only events (heartbeats, battery, tamper, power source) feed the health detector alone: they repeat
-        // with every message, so they are neither journalled nor shown to the engine.
-        List<SensorEvent> decoded = all.stream().filter(e -> !healthOnly(e.kind())).toList();
+        // with every message, so they are neither journalled nor shown to the engine. Nor is the "occupied" of a PIR
+        // proven stuck: its check-ins repeat it, and taken as movement they would hide a resident lying still.
+        SensorHealthState healthBefore = state.health();
+        List<SensorEvent> decoded = all.stream().filter(e -> !healthOnly(e.kind()))
+                .filter(e -> e.kind() != EventKind.MOTION
+                        || !healthBefore.has(e.sensorId(), HealthProblem.STUCK_OCCUPIED))
+                .toList();
         List<SensorEvent> events = warnings == null ? decoded
                 : decoded.stream().map(e -> warnings.answerOf(state.warning(), e)).toList();
         EngineState nextEngine = state.engine();

@@ -117,4 +117,30 @@ class HomeMonitorHealthTest {
         publish("zigbee2mqtt/front_door", "{\"contact\":false}");
         assertThat(store.eventCount()).isEqualTo(journalled + 1);
     }
+
+    /**
+     * A PIR stuck on "occupied" keeps saying so in every check-in. Once the health rules have proven it stuck, those
+     * reports are not the resident moving: a resident silent since still raises the inactivity alert.
+     */
+    @Test
+    void aPirProvenStuckNoLongerCountsAsMovement() {
+        publish("zigbee2mqtt/hall_motion", "{\"occupancy\":true}"); // 09:00, and it never clears
+        clock.advance(Duration.ofHours(2).plusMinutes(5));
+        publish("zigbee2mqtt/kitchen_motion", "{\"occupancy\":true}"); // 11:05: someone elsewhere proves it stuck
+        publish("zigbee2mqtt/kitchen_motion", "{\"occupancy\":false}");
+        assertThat(alerts).extracting(Alert::type).containsExactly(AlertType.MONITORING_DEGRADED);
+        assertThat(alerts.get(0).sensorId()).isEqualTo("hall-motion/stuck-occupied");
+
+        for (int m = 0; m < 4 * 60; m += 5) {
+            clock.advance(Duration.ofMinutes(5));
+            if (m % 30 == 25) {
+                publish("zigbee2mqtt/hall_motion", "{\"occupancy\":true,\"battery\":80}"); // its check-in
+            }
+            monitor.tick();
+        }
+
+        assertThat(alerts).extracting(Alert::type).containsExactly(AlertType.MONITORING_DEGRADED,
+                AlertType.PROLONGED_INACTIVITY);
+        assertThat(alerts.get(1).onset()).isEqualTo(java.time.Instant.parse("2026-03-02T11:05:00Z"));
+    }
 }

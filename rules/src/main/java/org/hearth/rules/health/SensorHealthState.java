@@ -50,6 +50,17 @@ public record SensorHealthState(Instant startedAt, Instant bridgeDownSince, Inst
         return sensors.getOrDefault(sensorId, SensorWatch.NEW);
     }
 
+    /**
+     * Whether a sensor has an open, alerted episode of a problem.
+     *
+     * @param sensorId the sensor
+     * @param problem  the problem
+     * @return true while the episode is open
+     */
+    public boolean has(String sensorId, HealthProblem problem) {
+        return episodes.containsKey(Episode.key(sensorId, problem));
+    }
+
     SensorHealthState withWatch(String sensorId, SensorWatch w) {
         TreeMap<String, SensorWatch> copy = new TreeMap<>(sensors);
         copy.put(sensorId, w);
