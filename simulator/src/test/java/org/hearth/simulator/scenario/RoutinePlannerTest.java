@@ -3,6 +3,8 @@ package org.hearth.simulator.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -69,5 +71,32 @@ class RoutinePlannerTest {
                 .anyMatch(x -> x.action() instanceof Stimulus.Battery b && b.low())
                 .anyMatch(x -> x.action() instanceof Stimulus.Radar r && r.type().equals("fall"))
                 .anyMatch(x -> x.action() instanceof Stimulus.Accel);
+    }
+
+    @Test
+    void everyMorningHasAWashAndABreakfastHoweverLateTheResidentWakesOrSlowlyTheyDress() throws Exception {
+        Scenario s = scenario("name: month\ndays: 30\n");
+        int mornings = 0;
+        for (long seed = 1; seed <= 40; seed++) {
+            List<Plan.Segment> segments = new RoutinePlanner(s, seed).plan().segments();
+            for (int i = 1; i < segments.size(); i++) {
+                Plan.Segment prev = segments.get(i - 1);
+                Plan.Segment up = segments.get(i);
+                if (!(prev.room().equals("bedroom") && prev.mode() == Plan.Mode.RESTING
+                        && up.room().equals("bedroom") && up.mode() == Plan.Mode.ACTIVE)) {
+                    continue; // not getting up
+                }
+                mornings++;
+                Instant wake = up.start();
+                Instant bathroomBy = wake.plus(Duration.ofHours(1));
+                // breakfast is drawn around its own time: an early riser (up to 75 min early) may eat up to 45 min late
+                Instant kitchenBy = wake.plus(Duration.ofHours(3));
+                List<Plan.Segment> after = segments.subList(i, segments.size());
+                String day = "seed " + seed + ", up at " + wake;
+                assertThat(after).as(day).anyMatch(x -> x.room().equals("bathroom") && x.start().isBefore(bathroomBy));
+                assertThat(after).as(day).anyMatch(x -> x.room().equals("kitchen") && x.start().isBefore(kitchenBy));
+            }
+        }
+        assertThat(mornings).isEqualTo(40 * 30);
     }
 }
