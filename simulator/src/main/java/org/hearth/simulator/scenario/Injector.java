@@ -76,6 +76,10 @@ public final class Injector {
                 Instant by = t.plus(InactivityBands.worstCase(t, zone)).plus(TICK_SLACK);
                 Duration lying = len.isZero() ? Duration.between(t, by).plusHours(1) : len;
                 plan.overlay(new Segment(t, t.plus(lying), room, Mode.STILL));
+                if (room.equals("bathroom")) { // lying on the bathroom floor is also a far too long bathroom stay
+                    return List.of(new Expectation(label, inj.kind(), inj.kind().expectedAlert(), "", t, by,
+                            inj.requires(), List.of(InjectionKind.LONG_BATHROOM_STAY.expectedAlert().orElseThrow())));
+                }
                 return expect(label, inj, t, by);
             }
             case LONG_BATHROOM_STAY -> {

@@ -99,4 +99,20 @@ class RoutinePlannerTest {
         }
         assertThat(mornings).isEqualTo(40 * 30);
     }
+
+    @Test
+    void aCollapseInTheBathroomAlsoExplainsABathroomStayAlertAndOneElsewhereDoesNot() throws Exception {
+        // seed 7961's resident is in the bathroom at 10:00 on day 5, in the lounge at 15:00
+        Scenario s = scenario("name: month\ndays: 30\nseed: 42\ninject:\n"
+                + "  - { kind: collapse, day: 5, at: \"10:00\" }\n  - { kind: collapse, day: 6, at: \"15:00\" }\n");
+        List<Expectation> truth = HomeScript.of(s, 1, 7961).expectations();
+        Plan plan = new RoutinePlanner(s, 7961).plan();
+        List<Expectation> fresh = new Injector(s).apply(plan);
+
+        assertThat(fresh).isEqualTo(truth);
+        assertThat(plan.at(truth.get(0).from())).get().extracting(Plan.Segment::room).isEqualTo("bathroom");
+        assertThat(truth.get(0).alsoExplains()).containsExactly("bathroom-dwell");
+        assertThat(plan.at(truth.get(1).from())).get().extracting(Plan.Segment::room).isNotEqualTo("bathroom");
+        assertThat(truth.get(1).alsoExplains()).isEmpty();
+    }
 }
