@@ -115,4 +115,38 @@ class RoutinePlannerTest {
         assertThat(plan.at(truth.get(1).from())).get().extracting(Plan.Segment::room).isNotEqualTo("bathroom");
         assertThat(truth.get(1).alsoExplains()).isEmpty();
     }
+
+    @Test
+    void aResidentWhoCollapsesSoonAfterComingHomeIsSeenInsideAfterTheFrontDoorCloses() throws Exception {
+        Scenario s = scenario("""
+                name: outing
+                days: 3
+                routine:
+                  outing: { chance: 1.0, at: "10:30", length: 90m }
+                inject:
+                  - { kind: collapse, day: 1, at: "11:00" }
+                  - { kind: collapse, day: 2, at: "11:15" }
+                  - { kind: collapse, day: 3, at: "11:30" }
+                """);
+        int cameHome = 0;
+        for (long seed = 1; seed <= 20; seed++) {
+            HomeScript script = HomeScript.of(s, 0, seed);
+            for (Expectation collapse : script.expectations()) {
+                Instant t = collapse.from();
+                List<Stimulus> before = script.stimuli().stream().filter(x -> x.action().isActivity())
+                        .filter(x -> x.at().isBefore(t) && !x.at().isBefore(t.minus(Duration.ofMinutes(25)))).toList();
+                int lastDoor = -1;
+                for (int i = 0; i < before.size(); i++) {
+                    lastDoor = before.get(i).action().sensorId().equals("front-door") ? i : lastDoor;
+                }
+                if (lastDoor < 0) {
+                    continue; // the outing clashed with something that day
+                }
+                cameHome++;
+                assertThat(before.subList(lastDoor + 1, before.size())).as("seed " + seed + ", " + collapse.label())
+                        .isNotEmpty(); // seen inside after the door: not someone going out
+            }
+        }
+        assertThat(cameHome).isGreaterThan(30);
+    }
 }
