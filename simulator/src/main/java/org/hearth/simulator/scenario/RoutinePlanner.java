@@ -79,7 +79,7 @@ public final class RoutinePlanner {
             plan.point(new Stimulus(visit, new Stimulus.Mat(matId(), false)));
             Instant back = visit.plus(Duration.ofMinutes(4 + random.nextInt(6)));
             plan.add(new Segment(visit, back, BATHROOM, Mode.ACTIVE));
-            plan.point(new Stimulus(back.minusSeconds(30), new Stimulus.Contact(flushId(), true)));
+            flush(plan, back.minusSeconds(30));
             plan.point(new Stimulus(back.plusSeconds(60), new Stimulus.Mat(matId(), true)));
             t = back;
         }
@@ -164,13 +164,22 @@ public final class RoutinePlanner {
                 plan.point(new Stimulus(a.start().plusSeconds(60), new Stimulus.Contact(fridgeId(), true)));
                 plan.point(new Stimulus(a.start().plusSeconds(100), new Stimulus.Contact(fridgeId(), false)));
             }
-            case "toilet" -> plan.point(new Stimulus(a.end().minusSeconds(30), new Stimulus.Contact(flushId(), true)));
+            case "toilet" -> flush(plan, a.end().minusSeconds(30));
             case "out", "visitor" -> {
                 door(plan, a.start().plusSeconds(30));
                 door(plan, a.end().minusSeconds(30));
             }
             default -> { }
         }
+    }
+
+    /**
+     * The cistern's contact opens and closes again: a sensor that only ever said "open" would repeat its state, which
+     * the gateway rightly reads as a check-in, not a flush.
+     */
+    private void flush(Plan plan, Instant at) {
+        plan.point(new Stimulus(at, new Stimulus.Contact(flushId(), true)));
+        plan.point(new Stimulus(at.plusSeconds(10), new Stimulus.Contact(flushId(), false)));
     }
 
     private void door(Plan plan, Instant at) {

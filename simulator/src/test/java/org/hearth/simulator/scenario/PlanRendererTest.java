@@ -165,4 +165,24 @@ class PlanRendererTest {
 
         assertThat(d.report(pir, new Stimulus.Radar("hall-motion", "motion"))).isNull();
     }
+
+    @Test
+    void aToiletFlushContactClosesAgainAfterEveryFlushSoNoFlushRepeatsTheLastState() throws Exception {
+        Scenario s = scenario("""
+                name: flush
+                days: 3
+                home:
+                  rooms: [bedroom, bathroom, kitchen, lounge, hall]
+                  sensors:
+                    - { id: bathroom-motion, name: bathroom_motion, kind: motion, room: bathroom }
+                    - { id: flush, name: cistern, kind: contact, room: bathroom, role: toilet-flush }
+                """);
+        List<Stimulus.Contact> flushes = HomeScript.of(s, 0, 3).stimuli().stream()
+                .filter(x -> x.action() instanceof Stimulus.Contact).map(x -> (Stimulus.Contact) x.action()).toList();
+
+        assertThat(flushes).hasSizeGreaterThan(10);
+        for (int i = 1; i < flushes.size(); i++) {
+            assertThat(flushes.get(i).open()).as("report " + i).isNotEqualTo(flushes.get(i - 1).open());
+        }
+    }
 }
