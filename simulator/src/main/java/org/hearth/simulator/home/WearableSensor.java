@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.paho.client.mqttv3.MqttClient;
@@ -39,6 +40,23 @@ public final class WearableSensor implements AutoCloseable {
         /** When the batch's last sample period ends. */
         public Instant end() {
             return start.plusNanos(Math.round(x.length * 1e9 / hz));
+        }
+
+        /** Equal samples at the same instant and rate (the arrays' contents, not their identity). */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Batch b && start.equals(b.start) && hz == b.hz && Arrays.equals(x, b.x)
+                    && Arrays.equals(y, b.y) && Arrays.equals(z, b.z);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(start, hz, Arrays.hashCode(x), Arrays.hashCode(y), Arrays.hashCode(z));
+        }
+
+        @Override
+        public String toString() {
+            return "Batch[start=" + start + ", hz=" + hz + ", samples=" + x.length + "]";
         }
     }
 
@@ -128,6 +146,23 @@ public final class WearableSensor implements AutoCloseable {
                     Arrays.copyOfRange(y, from, from + hz), Arrays.copyOfRange(z, from, from + hz)));
         }
         return batches;
+    }
+
+    /**
+     * One second at {@code hz} of a wearer at rest and upright: gravity along -Y (as in {@link #syntheticFall}'s
+     * walking), nothing else but a trace of noise. Far below any impact, and in the upright posture, so it can never
+     * complete a fall.
+     */
+    public static Batch atRest(Instant start, int hz) {
+        float[] x = new float[hz];
+        float[] y = new float[hz];
+        float[] z = new float[hz];
+        for (int i = 0; i < hz; i++) {
+            x[i] = (float) (0.01 * Math.sin(2 * Math.PI * 0.25 * i / hz));
+            y[i] = -1f;
+            z[i] = 0.02f;
+        }
+        return new Batch(start, hz, x, y, z);
     }
 
     @Override

@@ -15,9 +15,23 @@ import java.util.Optional;
  * @param from     earliest raise time that counts
  * @param by       the deadline; later is "late"
  * @param requires capabilities needed for scoring; missing ones make it pending
+ * @param alsoExplains codes of other alerts the same event rightly raises in its span (a collapse in the bathroom is
+ *                 also a far too long bathroom stay): not expected, but not false either
  */
 public record Expectation(String label, InjectionKind kind, Optional<String> alert, String guarded, Instant from,
-        Instant by, List<String> requires) {
+        Instant by, List<String> requires, List<String> alsoExplains) {
+
+    /** Copies the lists. */
+    public Expectation {
+        requires = List.copyOf(requires);
+        alsoExplains = List.copyOf(alsoExplains);
+    }
+
+    /** An expectation that explains no other alert. */
+    public Expectation(String label, InjectionKind kind, Optional<String> alert, String guarded, Instant from,
+            Instant by, List<String> requires) {
+        this(label, kind, alert, guarded, from, by, requires, List.of());
+    }
 
     /** The code an alert must have to be matched to this expectation (expected, or guarded against). */
     public String code() {

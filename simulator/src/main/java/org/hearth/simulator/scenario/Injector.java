@@ -76,6 +76,10 @@ public final class Injector {
                 Instant by = t.plus(InactivityBands.worstCase(t, zone)).plus(TICK_SLACK);
                 Duration lying = len.isZero() ? Duration.between(t, by).plusHours(1) : len;
                 plan.overlay(new Segment(t, t.plus(lying), room, Mode.STILL));
+                if (room.equals("bathroom")) { // lying on the bathroom floor is also a far too long bathroom stay
+                    return List.of(new Expectation(label, inj.kind(), inj.kind().expectedAlert(), "", t, by,
+                            inj.requires(), List.of(InjectionKind.LONG_BATHROOM_STAY.expectedAlert().orElseThrow())));
+                }
                 return expect(label, inj, t, by);
             }
             case LONG_BATHROOM_STAY -> {
@@ -166,13 +170,16 @@ public final class Injector {
 
     /**
      * Makes sure the resident is at home and moving just before {@code t}: an event that happens to a resident at
-     * home must not fall into a planned outing (the gateway would rightly think them out).
+     * home must not fall into a planned outing (the gateway would rightly think them out). One who was out comes in
+     * through the front door 20 minutes before and is seen inside once it has closed.
      */
     private void beHomeBefore(Plan plan, Instant t, String room) {
         Instant from = t.minus(Duration.ofMinutes(20));
         boolean wasOut = plan.segments().stream().anyMatch(x -> x.mode() == Mode.OUT && x.overlaps(from, t));
         plan.overlay(new Segment(from, t, room, Mode.ACTIVE));
         if (wasOut) {
+            // Home through the front door, then seen inside: a move inside before the door would read as going out.
+            plan.overlay(new Segment(from, from.plusSeconds(20), "hall", Mode.OUT));
             scenario.home().byRole("front-door").ifPresent(door -> {
                 plan.point(new Stimulus(from, new Stimulus.Contact(door.id(), true)));
                 plan.point(new Stimulus(from.plusSeconds(15), new Stimulus.Contact(door.id(), false)));

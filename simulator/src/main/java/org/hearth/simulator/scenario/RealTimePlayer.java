@@ -43,7 +43,7 @@ public final class RealTimePlayer {
         List<Expectation> expectations = script.expectations().stream()
                 .filter(e -> e.kind() != InjectionKind.BROKER_RESTART && e.kind() != InjectionKind.UPLINK_OUTAGE)
                 .map(e -> new Expectation(e.label(), e.kind(), e.alert(), e.guarded(), e.from().plus(shift),
-                        e.by().plus(shift), e.requires()))
+                        e.by().plus(shift), e.requires(), e.alsoExplains()))
                 .toList();
         return new HomeScript(script.index(), script.seed(), script.home(), moved, expectations);
     }

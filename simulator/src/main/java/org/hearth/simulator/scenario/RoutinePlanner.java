@@ -79,35 +79,64 @@ public final class RoutinePlanner {
             plan.point(new Stimulus(visit, new Stimulus.Mat(matId(), false)));
             Instant back = visit.plus(Duration.ofMinutes(4 + random.nextInt(6)));
             plan.add(new Segment(visit, back, BATHROOM, Mode.ACTIVE));
-            plan.point(new Stimulus(back.minusSeconds(30), new Stimulus.Contact(flushId(), true)));
+            flush(plan, back.minusSeconds(30));
             plan.point(new Stimulus(back.plusSeconds(60), new Stimulus.Mat(matId(), true)));
             t = back;
         }
         plan.add(new Segment(t, to, BEDROOM, Mode.RESTING));
     }
 
-    private record Activity(Instant start, Instant end, String room, Mode mode, String what) {}
+    private record Activity(Instant start, Instant end, String room, Mode mode, String what) {
+        boolean overlaps(Activity o) {
+            return start.isBefore(o.end) && o.start.isBefore(end);
+        }
 
+        /** The same activity, for as long, starting no earlier than {@code from}. */
+        Activity notBefore(Instant from) {
+            return start.isBefore(from) ? new Activity(from, from.plus(Duration.between(start, end)), room, mode, what)
+                    : this;
+        }
+    }
+
+    /**
+     * One day. The morning (dressing, the wash, then the first meal of the day) always happens, in that order: an
+     * activity that would start before the previous one ends waits for it, so a resident who wakes late or dresses
+     * slowly still washes and eats, just later. Other activities (later meals, toilet visits, habits) that clash with
+     * the morning or with what came before are skipped for the day.
+     */
     private void day(Plan plan, LocalDate date, Instant wake, Instant bed) {
         Scenario.Routine r = scenario.routine();
         plan.point(new Stimulus(wake, new Stimulus.Mat(matId(), false)));
-        List<Activity> acts = new ArrayList<>();
-        acts.add(new Activity(wake, wake.plus(minutes(5, 10)), BEDROOM, Mode.ACTIVE, "dress"));
-        acts.add(new Activity(wake.plus(Duration.ofMinutes(10)), wake.plus(minutes(20, 10)), BATHROOM, Mode.ACTIVE,
-                "wash"));
+        List<Activity> morning = new ArrayList<>();
+        List<Activity> others = new ArrayList<>();
+        Activity dress = new Activity(wake, wake.plus(minutes(5, 10)), BEDROOM, Mode.ACTIVE, "dress");
+        Activity wash = new Activity(wake.plus(Duration.ofMinutes(10)), wake.plus(minutes(20, 10)), BATHROOM,
+                Mode.ACTIVE, "wash").notBefore(dress.end());
+        morning.add(dress);
+        morning.add(wash);
+        Scenario.Meal first = r.meals().stream().min(Comparator.comparing(m -> m.at().at())).orElse(null);
         for (Scenario.Meal meal : r.meals()) {
             Instant at = vary(date, meal.at());
-            acts.add(new Activity(at, at.plus(minutes(15, 15)), KITCHEN, Mode.ACTIVE, meal.kettle() ? "kettle" : "meal"));
+            Activity a = new Activity(at, at.plus(minutes(15, 15)), KITCHEN, Mode.ACTIVE,
+                    meal.kettle() ? "kettle" : "meal");
+            if (meal == first) {
+                morning.add(a.notBefore(wash.end()));
+            } else {
+                others.add(a);
+            }
         }
         int visits = poisson(r.bathroomDay());
         long span = Duration.between(wake, bed).toMinutes() - 120;
         for (int i = 0; i < visits && span > 10; i++) {
             Instant at = wake.plus(Duration.ofMinutes(60 + random.nextLong(span)));
-            acts.add(new Activity(at, at.plus(minutes(3, 6)), BATHROOM, Mode.ACTIVE, "toilet"));
+            others.add(new Activity(at, at.plus(minutes(3, 6)), BATHROOM, Mode.ACTIVE, "toilet"));
         }
-        habit(acts, date, r.nap(), LOUNGE, Mode.RESTING, "nap");
-        habit(acts, date, r.outing(), HALL, Mode.OUT, "out");
-        habit(acts, date, r.visitor(), LOUNGE, Mode.ACTIVE, "visitor");
+        habit(others, date, r.nap(), LOUNGE, Mode.RESTING, "nap");
+        habit(others, date, r.outing(), HALL, Mode.OUT, "out");
+        habit(others, date, r.visitor(), LOUNGE, Mode.ACTIVE, "visitor");
+        others.removeIf(a -> morning.stream().anyMatch(a::overlaps)); // the morning comes first
+        List<Activity> acts = new ArrayList<>(morning);
+        acts.addAll(others);
         acts.sort(Comparator.comparing(Activity::start));
         Instant t = wake;
         for (Activity a : acts) {
@@ -135,13 +164,22 @@ public final class RoutinePlanner {
                 plan.point(new Stimulus(a.start().plusSeconds(60), new Stimulus.Contact(fridgeId(), true)));
                 plan.point(new Stimulus(a.start().plusSeconds(100), new Stimulus.Contact(fridgeId(), false)));
             }
-            case "toilet" -> plan.point(new Stimulus(a.end().minusSeconds(30), new Stimulus.Contact(flushId(), true)));
+            case "toilet" -> flush(plan, a.end().minusSeconds(30));
             case "out", "visitor" -> {
                 door(plan, a.start().plusSeconds(30));
                 door(plan, a.end().minusSeconds(30));
             }
             default -> { }
         }
+    }
+
+    /**
+     * The cistern's contact opens and closes again: a sensor that only ever said "open" would repeat its state, which
+     * the gateway rightly reads as a check-in, not a flush.
+     */
+    private void flush(Plan plan, Instant at) {
+        plan.point(new Stimulus(at, new Stimulus.Contact(flushId(), true)));
+        plan.point(new Stimulus(at.plusSeconds(10), new Stimulus.Contact(flushId(), false)));
     }
 
     private void door(Plan plan, Instant at) {

@@ -12,7 +12,8 @@ import java.util.Set;
  * Scores a home's ground truth against what the care record received from its gateway. An expected alert is matched
  * to the first unmatched alert of its code raised from the expectation's start: by the deadline it is detected,
  * after it late. Further alerts of that code within the expectation's span belong to the same event and are not
- * false. Alerts nothing explains are false; the same identifier twice in the care record is a duplicate.
+ * false, nor are alerts of a code the expectation {@link Expectation#alsoExplains also explains} raised in its span.
+ * Alerts nothing explains are false; the same identifier twice in the care record is a duplicate.
  */
 public final class Scorer {
     private final Capabilities caps;
@@ -58,6 +59,10 @@ public final class Scorer {
             late.ifPresent(a -> used.add(a.identifier()));
             outcomes.add(new Score.Outcome(e, late.isPresent() ? Score.Result.LATE : Score.Result.MISSED, late,
                     List.of()));
+        }
+        for (Expectation e : home.script().expectations()) { // after the matching: an expected alert comes first
+            mine.stream().filter(a -> e.alsoExplains().contains(a.code()) && !a.raisedAt().isBefore(e.from())
+                    && !a.raisedAt().isAfter(e.by())).forEach(a -> used.add(a.identifier()));
         }
         List<ReceivedAlert> falseAlerts = new ArrayList<>(forbidden);
         mine.stream().filter(a -> !used.contains(a.identifier())).forEach(falseAlerts::add);

@@ -68,6 +68,13 @@ public record Stimulus(Instant at, Action action) {
     /** A battery report, with the sensor's own low flag. */
     public record Battery(String sensorId, int percent, boolean low) implements Action {}
 
+    /**
+     * A Zigbee device's periodic report (Aqara sensors about hourly, metering plugs every few minutes): Zigbee2MQTT
+     * republishes the device's whole cached state, so it says again what the device last said. Proof of life, not
+     * activity.
+     */
+    public record CheckIn(String sensorId) implements Action {}
+
     /** Zigbee2MQTT's availability of one device. */
     public record Availability(String sensorId, boolean online) implements Action {}
 

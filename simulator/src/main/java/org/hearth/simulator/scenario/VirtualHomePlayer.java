@@ -74,6 +74,8 @@ public final class VirtualHomePlayer {
         private GatewayConfig config;
         private Gateway gateway;
         private StimulusPublisher publisher;
+        /** What the devices last said: they keep it across a gateway restart, and so does Zigbee2MQTT. */
+        private final StimulusPublisher.Devices devices = new StimulusPublisher.Devices();
         private long published;
         private long sentToThisGateway;
         private Instant nextTick;
@@ -127,7 +129,8 @@ public final class VirtualHomePlayer {
         private void start() throws MqttException {
             gateway = Gateway.start(config, clock, false);
             until(gateway::ready, WAIT, "gateway ready");
-            publisher = new StimulusPublisher(gateway.brokerUri(), gatewayId + "-sim", script.home(), gatewayId);
+            publisher = new StimulusPublisher(gateway.brokerUri(), gatewayId + "-sim", script.home(), gatewayId,
+                    devices);
             sentToThisGateway = 0;
         }
 

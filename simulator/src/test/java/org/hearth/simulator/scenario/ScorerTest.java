@@ -88,4 +88,20 @@ class ScorerTest {
         assertThat(HtmlReport.esc("<script>alert('x') & \"y\"</script>"))
                 .isEqualTo("&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;");
     }
+
+    @Test
+    void anAlertTheEventAlsoExplainsIsNeitherExpectedNorFalseButOnlyWithinItsSpan() {
+        Expectation collapse = expect(InjectionKind.COLLAPSE, "prolonged-inactivity", 0, 200, "prolonged-inactivity");
+        var inBathroom = new Expectation(collapse.label(), collapse.kind(), collapse.alert(), "", collapse.from(),
+                collapse.by(), collapse.requires(), List.of("bathroom-dwell"));
+        List<ReceivedAlert> received = List.of(alert("bathroom-dwell", 25, 1), alert("prolonged-inactivity", 180, 1),
+                alert("bathroom-dwell", 300, 1));
+
+        Score s = score(List.of(inBathroom), received, "prolonged-inactivity");
+        Score elsewhere = score(List.of(collapse), received, "prolonged-inactivity");
+
+        assertThat(s.outcomes()).extracting(Score.Outcome::result).containsExactly(Score.Result.DETECTED);
+        assertThat(s.falseAlerts()).extracting(ReceivedAlert::raisedAt).containsExactly(T.plusSeconds(300 * 60));
+        assertThat(elsewhere.falseAlerts()).hasSize(2);
+    }
 }
