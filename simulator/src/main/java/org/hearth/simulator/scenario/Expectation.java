@@ -16,7 +16,8 @@ import java.util.Optional;
  * @param by       the deadline; later is "late"
  * @param requires capabilities needed for scoring; missing ones make it pending
  * @param alsoExplains codes of other alerts the same event rightly raises in its span (a collapse in the bathroom is
- *                 also a far too long bathroom stay): not expected, but not false either
+ *                 also a far too long bathroom stay): never false, and for an expected alert each also answers it,
+ *                 since the gateway raises one alert per episode from whichever rule is due first
  */
 public record Expectation(String label, InjectionKind kind, Optional<String> alert, String guarded, Instant from,
         Instant by, List<String> requires, List<String> alsoExplains) {

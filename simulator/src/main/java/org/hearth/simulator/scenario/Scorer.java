@@ -31,7 +31,7 @@ public final class Scorer {
         List<ReceivedAlert> forbidden = new ArrayList<>();
         for (Expectation e : home.script().expectations()) {
             List<ReceivedAlert> inSpan = mine.stream()
-                    .filter(a -> a.code().equals(e.code()) && sameProblem(e, a) && !a.raisedAt().isBefore(e.from())
+                    .filter(a -> answers(e, a) && sameProblem(e, a) && !a.raisedAt().isBefore(e.from())
                             && !a.raisedAt().isAfter(e.by()) && !used.contains(a.identifier()))
                     .toList();
             List<String> missing = caps.missing(e.requires());
@@ -53,7 +53,7 @@ public final class Scorer {
                 continue;
             }
             Optional<ReceivedAlert> late = mine.stream()
-                    .filter(a -> a.code().equals(e.code()) && sameProblem(e, a) && a.raisedAt().isAfter(e.by())
+                    .filter(a -> answers(e, a) && sameProblem(e, a) && a.raisedAt().isAfter(e.by())
                             && !used.contains(a.identifier()))
                     .findFirst();
             late.ifPresent(a -> used.add(a.identifier()));
@@ -68,6 +68,15 @@ public final class Scorer {
         mine.stream().filter(a -> !used.contains(a.identifier())).forEach(falseAlerts::add);
         int duplicates = mine.stream().mapToInt(a -> a.copies() - 1).sum();
         return new Score(home, outcomes, falseAlerts, duplicates, mine);
+    }
+
+    /**
+     * Whether an alert has the code an expectation is about. For an expected alert, one the event also explains
+     * answers it too: the gateway raises one alert per episode, from whichever rule is due first (a collapse in the
+     * bathroom may be reported as a far too long bathroom stay rather than as inactivity).
+     */
+    private static boolean answers(Expectation e, ReceivedAlert a) {
+        return a.code().equals(e.code()) || (e.alert().isPresent() && e.alsoExplains().contains(a.code()));
     }
 
     /**

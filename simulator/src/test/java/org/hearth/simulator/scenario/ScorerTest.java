@@ -104,4 +104,18 @@ class ScorerTest {
         assertThat(s.falseAlerts()).extracting(ReceivedAlert::raisedAt).containsExactly(T.plusSeconds(300 * 60));
         assertThat(elsewhere.falseAlerts()).hasSize(2);
     }
+
+    @Test
+    void aCollapseInTheBathroomReportedOnlyAsABathroomStayIsDetected() {
+        Expectation collapse = expect(InjectionKind.COLLAPSE, "prolonged-inactivity", 0, 200, "prolonged-inactivity");
+        var inBathroom = new Expectation(collapse.label(), collapse.kind(), collapse.alert(), "", collapse.from(),
+                collapse.by(), collapse.requires(), List.of("bathroom-dwell"));
+
+        Score s = score(List.of(inBathroom), List.of(alert("bathroom-dwell", 25, 1)), "prolonged-inactivity");
+        Score elsewhere = score(List.of(collapse), List.of(alert("bathroom-dwell", 25, 1)), "prolonged-inactivity");
+
+        assertThat(s.outcomes()).extracting(Score.Outcome::result).containsExactly(Score.Result.DETECTED);
+        assertThat(s.falseAlerts()).isEmpty();
+        assertThat(elsewhere.outcomes()).extracting(Score.Outcome::result).containsExactly(Score.Result.MISSED);
+    }
 }
