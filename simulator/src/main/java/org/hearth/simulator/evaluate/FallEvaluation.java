@@ -42,6 +42,10 @@ public final class FallEvaluation {
 
     /** How many times the trial's last second is repeated after it. */
     public static final int TAIL_SECONDS = 60;
+    /** The largest share of trial files that may be unreadable (each skipped with a warning) before a run fails. */
+    public static final double MAX_UNREADABLE_SHARE = 0.01;
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FallEvaluation.class);
 
     private FallEvaluation() {
     }
@@ -131,8 +135,21 @@ public final class FallEvaluation {
         int adls = 0;
         List<String> missed = new ArrayList<>();
         List<String> falseAlarms = new ArrayList<>();
+        List<String> unreadable = new ArrayList<>();
         for (Path file : files) {
-            SisFallTrial trial = SisFallReader.read(file);
+            SisFallTrial trial;
+            try {
+                trial = SisFallReader.read(file);
+            } catch (IOException e) {
+                // One damaged file among hundreds must not cost the figures of the rest; many means a wrong folder.
+                unreadable.add(e.getMessage());
+                if (unreadable.size() > MAX_UNREADABLE_SHARE * files.size()) {
+                    throw new IOException(unreadable.size() + " of " + files.size() + " trial files cannot be read, "
+                            + "first: " + unreadable.get(0), e);
+                }
+                LOG.warn("skipped a trial that cannot be read: {}", e.getMessage());
+                continue;
+            }
             boolean alerted = replay(trial, rateHz, detector).stream().anyMatch(a -> a.type() == AlertType.FALL_WEARABLE);
             if (trial.name().isFall()) {
                 falls++;

@@ -29,7 +29,9 @@ import org.hearth.rules.model.SensorRole;
  * <p><b>Format.</b> Header lines (column names, a dashed line), then one row per activation:
  * {@code start  end  Location  Type  Place}, columns separated by runs of tabs and stray spaces, times
  * {@code yyyy-MM-dd HH:mm:ss} in local wall-clock time. Lines that do not begin with a date are headers and are
- * skipped; a line that begins with a date but is not a valid row fails the read, naming the line.
+ * skipped. A line that begins with a date but is not a valid row (or ends before it starts) is skipped with a warning
+ * naming it, so that one bad row in a log nobody here has seen does not cost the whole evaluation; more than
+ * {@link #MAX_BAD_SHARE} of the dated lines bad fails the read (that is not this format).
  *
  * <p><b>Sensors.</b> A sensor is its distinct (Location, Type, Place) triple; its id is
  * {@code place-location-type} in lower case (for example {@code living-seat-pressure}). Its role: PIR is
@@ -46,6 +48,11 @@ import org.hearth.rules.model.SensorRole;
  * repeated ones (clocks going back) take the earlier offset, as {@link LocalDateTime#atZone} does.
  */
 public final class UciAdlReader {
+
+    /** The largest share of dated lines that may be bad rows before a file is refused as not of this format. */
+    public static final double MAX_BAD_SHARE = 0.01;
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(UciAdlReader.class);
 
     /** The zone of the UCI ADL homes, which were recorded in Spain. */
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Madrid");
@@ -106,31 +113,41 @@ public final class UciAdlReader {
         List<String> lines = Files.readAllLines(sensorsFile, StandardCharsets.ISO_8859_1);
         Map<String, SensorPlacement> sensors = new LinkedHashMap<>();
         List<Activation> activations = new ArrayList<>();
+        List<String> bad = new ArrayList<>();
+        int dated = 0;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (!DATED.matcher(line).find()) {
                 continue; // header, dashes or blank
             }
+            dated++;
             Matcher m = ROW.matcher(line);
             if (!m.matches()) {
-                throw new IOException(sensorsFile + ":" + (i + 1) + ": not a row of start, end, Location, Type, Place");
+                bad.add(sensorsFile + ":" + (i + 1) + ": not a row of start, end, Location, Type, Place");
+                continue;
             }
             String location = m.group(3);
             String typeText = m.group(4);
             String place = m.group(5);
             String id = sensorId(location, typeText, place);
-            sensors.putIfAbsent(id, placement(location, typeText, place));
             try {
                 var start = LocalDateTime.parse(m.group(1), TIME).atZone(zone).toInstant();
                 var end = LocalDateTime.parse(m.group(2), TIME).atZone(zone).toInstant();
                 if (end.isBefore(start)) {
-                    throw new IOException(sensorsFile + ":" + (i + 1) + ": ends before it starts");
+                    bad.add(sensorsFile + ":" + (i + 1) + ": ends before it starts");
+                    continue;
                 }
+                sensors.putIfAbsent(id, placement(location, typeText, place));
                 activations.add(new Activation(id, UciSensorType.parse(typeText), start, end));
             } catch (DateTimeException e) {
-                throw new IOException(sensorsFile + ":" + (i + 1) + ": bad time: " + e.getMessage(), e);
+                bad.add(sensorsFile + ":" + (i + 1) + ": bad time: " + e.getMessage());
             }
         }
+        if (bad.size() > MAX_BAD_SHARE * dated) {
+            throw new IOException(bad.size() + " of " + dated + " dated lines are not valid rows, first "
+                    + bad.get(0));
+        }
+        bad.forEach(b -> LOG.warn("skipped {}", b));
         if (activations.isEmpty()) {
             throw new IOException(sensorsFile + ": no activation rows");
         }

@@ -92,6 +92,23 @@ class FallEvaluationReplayTest {
     }
 
     @Test
+    void oneDamagedTrialAmongManyIsSkippedButAFolderOfDamagedOnesFails() throws IOException {
+        for (int d = 1; d <= 12; d++) {
+            for (int r = 1; r <= 10; r++) {
+                writeTrial(String.format("SA01/D%02d_SA01_R%02d.txt", d, r), standing("D07_SA01_R01", 3));
+            }
+        }
+        Files.writeString(dir.resolve("SA01/D13_SA01_R01.txt"), "  1,2,x,4,5,6,7,8,9;\r\n");
+
+        FallEvaluation.FallResult r = FallEvaluation.run(dir, 50);
+        assertThat(r.trials()).isEqualTo(120);
+
+        Files.writeString(dir.resolve("SA01/D14_SA01_R01.txt"), "not SisFall\r\n");
+        assertThatThrownBy(() -> FallEvaluation.run(dir, 50)).isInstanceOf(IOException.class)
+                .hasMessageContaining("2 of 122 trial files cannot be read");
+    }
+
+    @Test
     void aFolderWithoutTrialsIsAnError() {
         assertThatThrownBy(() -> FallEvaluation.run(dir, 200)).isInstanceOf(IOException.class)
                 .hasMessageContaining("no SisFall trial files");

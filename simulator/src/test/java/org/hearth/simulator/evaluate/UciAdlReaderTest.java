@@ -94,16 +94,23 @@ class UciAdlReaderTest {
     }
 
     @Test
-    void aMalformedRowFailsNamingItsLine() throws IOException {
-        Path file = write("smarthome/TestD_Sensors.txt", HEADER + row("Door", "PIR", "Hall")
+    void aFewBadRowsAreSkippedButAFileOfBadRowsFailsNamingTheFirst() throws IOException {
+        StringBuilder many = new StringBuilder(HEADER);
+        for (int i = 0; i < 250; i++) {
+            many.append(row("Door", "PIR", "Hall"));
+        }
+        Path fewBad = write("smarthome/TestD_Sensors.txt", many + "2012-11-20 10:00:00\t\tDoor\tPIR\tHall\r\n"
+                + "2012-11-20 10:00:05\t2012-11-20 10:00:00\tDoor\tPIR\tHall\r\n");
+        Path allBad = write("smarthome/TestE_Sensors.txt", HEADER + row("Door", "PIR", "Hall")
                 + "2012-11-20 10:00:00\t\tDoor\tPIR\tHall\r\n");
 
-        assertThatThrownBy(() -> UciAdlReader.read(file)).isInstanceOf(IOException.class)
-                .hasMessageContaining("TestD_Sensors.txt:4");
+        assertThat(UciAdlReader.read(fewBad).activations()).hasSize(250);
+        assertThatThrownBy(() -> UciAdlReader.read(allBad)).isInstanceOf(IOException.class)
+                .hasMessageContaining("1 of 2 dated lines").hasMessageContaining("TestE_Sensors.txt:4");
     }
 
     @Test
-    void aRowEndingBeforeItStartsOrAFileWithoutRowsFails() throws IOException {
+    void aRowEndingBeforeItStartsIsBadAndAFileWithoutRowsFails() throws IOException {
         Path backwards = write("smarthome/TestE_Sensors.txt", HEADER
                 + "2012-11-20 10:00:05\t2012-11-20 10:00:00\tDoor\tPIR\tHall\r\n");
         Path empty = write("smarthome/TestF_Sensors.txt", HEADER);
