@@ -38,33 +38,61 @@ public final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Path falls = Files.isDirectory(data.resolve("falls")) ? data.resolve("falls") : data;
-        FallEvaluation.FallResult f = FallEvaluation.run(falls, NATIVE_RATE_HZ);
-        HomeEvaluation.HomeResult h = HomeEvaluation.run(data, seed);
+        // "Any number" of trials and homes includes none: a part without data reports zero trials and null figures.
+        boolean hasFalls = Files.isDirectory(falls) && !SisFallReader.discover(falls).isEmpty();
+        boolean hasHomes = !UciAdlReader.discover(data).isEmpty();
+        if (!hasFalls && !hasHomes) {
+            spec.commandLine().getErr().println("evaluate: no SisFall trials under " + falls + " and no *_Sensors.txt "
+                    + "home under " + data.resolve("smarthome"));
+            return 1;
+        }
+        FallEvaluation.FallResult f = hasFalls ? FallEvaluation.run(falls, NATIVE_RATE_HZ) : null;
+        HomeEvaluation.HomeResult h = hasHomes ? HomeEvaluation.run(data, seed) : null;
 
         ObjectNode o = new ObjectMapper().createObjectNode();
-        o.put("falls.trials", f.trials());
-        o.put("falls.sensitivity", round(f.sensitivity()));
-        o.put("falls.specificity", round(f.specificity()));
-        o.put("inactivity.home_days", round(h.homeDays()));
-        o.put("inactivity.false_alerts_per_home_month", round(h.falseAlertsPerHomeMonth()));
-        o.put("collapse.trials", h.collapseTrials());
-        o.put("collapse.detected_fraction", round(h.collapseDetectedFraction()));
-        o.put("collapse.median_delay_min_day", round(h.medianDelayMinDay()));
-        o.put("collapse.median_delay_min_night", round(h.medianDelayMinNight()));
+        o.put("falls.trials", f == null ? 0 : f.trials());
+        put(o, "falls.sensitivity", f == null ? Double.NaN : f.sensitivity());
+        put(o, "falls.specificity", f == null ? Double.NaN : f.specificity());
+        put(o, "inactivity.home_days", h == null ? 0 : h.homeDays());
+        put(o, "inactivity.false_alerts_per_home_month", h == null ? Double.NaN : h.falseAlertsPerHomeMonth());
+        o.put("collapse.trials", h == null ? 0 : h.collapseTrials());
+        put(o, "collapse.detected_fraction", h == null ? Double.NaN : h.collapseDetectedFraction());
+        put(o, "collapse.median_delay_min_day", h == null ? Double.NaN : h.medianDelayMinDay());
+        put(o, "collapse.median_delay_min_night", h == null ? Double.NaN : h.medianDelayMinNight());
         if (json) {
             out.println(o.toString());
         } else {
-            out.printf("falls: %d trials (%d falls, %d ADLs), sensitivity %.3f, specificity %.3f%n",
-                    f.trials(), f.falls(), f.adls(), f.sensitivity(), f.specificity());
-            out.printf("inactivity: %.1f home-days, %.2f false alerts per home-month%n", h.homeDays(), h.falseAlertsPerHomeMonth());
-            out.printf("collapse: %d trials, %.1f%% detected, median delay %.0f min by day, %.0f min at night%n",
-                    h.collapseTrials(), 100 * h.collapseDetectedFraction(), h.medianDelayMinDay(), h.medianDelayMinNight());
-            for (var type : HomeEvaluation.ROUTINE_TYPES) {
-                out.printf("routine: %s %.2f false alerts per home-month%n", type.code(), h.routinePerHomeMonth(type));
+            if (f == null) {
+                out.println("falls: no trials");
+            } else {
+                out.printf("falls: %d trials (%d falls, %d ADLs), sensitivity %.3f, specificity %.3f%n",
+                        f.trials(), f.falls(), f.adls(), f.sensitivity(), f.specificity());
+            }
+            if (h == null) {
+                out.println("inactivity: no homes");
+            } else {
+                out.printf("inactivity: %.1f home-days, %.2f false alerts per home-month%n", h.homeDays(),
+                        h.falseAlertsPerHomeMonth());
+                out.printf("collapse: %d trials, %.1f%% detected, median delay %.0f min by day, %.0f min at night%n",
+                        h.collapseTrials(), 100 * h.collapseDetectedFraction(), h.medianDelayMinDay(),
+                        h.medianDelayMinNight());
+                for (var type : HomeEvaluation.ROUTINE_TYPES) {
+                    out.printf("routine: %s %.2f false alerts per home-month%n", type.code(),
+                            h.routinePerHomeMonth(type));
+                }
             }
         }
         out.flush();
         return 0;
+    }
+
+    /** A figure, or JSON null when there is none (no data, or no trial of that kind): NaN is not JSON. */
+    private static void put(ObjectNode o, String key, double v) {
+        if (Double.isFinite(v)) {
+            o.put(key, round(v));
+        } else {
+            o.putNull(key);
+        }
     }
 
     private static double round(double v) {

@@ -43,7 +43,7 @@ public final class SisFallReader {
         if (!Files.isDirectory(dir)) {
             throw new IOException("not a folder: " + dir.toAbsolutePath());
         }
-        try (Stream<Path> files = Files.walk(dir)) {
+        try (Stream<Path> files = Files.walk(dir, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
             return files.filter(Files::isRegularFile)
                     .filter(p -> TrialName.FILE_NAME.matcher(p.getFileName().toString()).matches())
                     .sorted(Comparator.comparing((Path p) -> p.getFileName().toString()).thenComparing(Path::toString))

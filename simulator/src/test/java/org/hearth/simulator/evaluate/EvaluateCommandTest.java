@@ -41,6 +41,33 @@ class EvaluateCommandTest {
         assertThat(json.get("collapse.median_delay_min_night").asDouble()).isLessThanOrEqualTo(50.0); // reached 45
     }
 
+    /** "Any number of homes and trials" includes none of one kind; folders may be symbolic links. */
+    @Test
+    void aFolderWithHomesOnlyLinkedInGivesNullFallFiguresAndAllTheKeys(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path logs = Files.createDirectories(dir.resolve("elsewhere"));
+        StringBuilder rows = new StringBuilder("Start time\tEnd time\tLocation\tType\tPlace\r\n-----\r\n");
+        for (int h = 8; h < 20; h++) {
+            rows.append(String.format("2012-11-20 %02d:00:00\t\t2012-11-20 %02d:00:05\t\tDoor\tPIR\tKitchen\r\n", h, h));
+        }
+        Files.writeString(logs.resolve("TestA_Sensors.txt"), rows);
+        Files.createDirectories(dir.resolve("data/smarthome"));
+        Files.createSymbolicLink(dir.resolve("data/smarthome/test"), logs);
+        StringWriter out = new StringWriter();
+
+        int exit = new CommandLine(new SimulatorCli()).setOut(new PrintWriter(out, true))
+                .execute("evaluate", "--data", dir.resolve("data").toString(), "--json");
+
+        assertThat(exit).isZero();
+        JsonNode json = new ObjectMapper().readTree(out.toString().trim());
+        assertThat(json.size()).isEqualTo(9);
+        assertThat(json.get("falls.trials").asInt()).isZero();
+        assertThat(json.get("falls.sensitivity").isNull()).isTrue();
+        assertThat(json.get("inactivity.home_days").asDouble()).isBetween(0.45, 0.5);
+        assertThat(json.get("collapse.trials").asInt()).as("shorter than the learning period: no cut").isZero();
+        assertThat(json.get("collapse.median_delay_min_day").isNull()).isTrue();
+    }
+
     private static Path sharedData() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             for (Path candidate : List.of(dir.resolve("shared/data"), dir.resolve("../shared/data"))) {
