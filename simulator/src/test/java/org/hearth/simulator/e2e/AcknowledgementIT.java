@@ -164,6 +164,7 @@ class AcknowledgementIT {
         Sounder(String broker, String topic) throws Exception {
             client = new MqttClient(broker, "sounder-" + System.nanoTime(), new MemoryPersistence());
             var options = new MqttConnectOptions();
+            options.setMaxInflight(1000); // Paho 1.2.5 can report 32202 (too many in flight) under its default 10
             options.setCleanSession(true);
             client.connect(options);
             client.subscribe(topic, 1, (t, m) -> messages.add(new String(m.getPayload(), StandardCharsets.UTF_8)));

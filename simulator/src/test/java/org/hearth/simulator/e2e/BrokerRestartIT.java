@@ -70,6 +70,7 @@ class BrokerRestartIT {
     private static void publishRadar(String uri, int from, int to) throws Exception {
         var client = new MqttClient(uri, "radar-publisher-" + from, new MemoryPersistence());
         var options = new MqttConnectOptions();
+        options.setMaxInflight(1000); // Paho 1.2.5 can report 32202 (too many in flight) under its default 10
         options.setCleanSession(true);
         client.connect(options);
         for (int seq = from; seq < to; seq++) {

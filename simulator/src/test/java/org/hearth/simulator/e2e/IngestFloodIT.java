@@ -161,6 +161,7 @@ class IngestFloodIT {
         Publisher(String clientId) throws MqttException {
             client = new MqttClient(mosquitto.uri(), clientId, new MemoryPersistence());
             MqttConnectOptions options = new MqttConnectOptions();
+            options.setMaxInflight(1000); // Paho 1.2.5 can report 32202 (too many in flight) under its default 10
             options.setCleanSession(true);
             client.connect(options);
         }

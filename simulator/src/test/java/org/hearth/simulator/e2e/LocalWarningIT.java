@@ -72,6 +72,7 @@ class LocalWarningIT {
         Sounder(String brokerUri, String clientId, String topic) throws Exception {
             client = new MqttClient(brokerUri, clientId, new MemoryPersistence());
             var options = new MqttConnectOptions();
+            options.setMaxInflight(1000); // Paho 1.2.5 can report 32202 (too many in flight) under its default 10
             options.setCleanSession(true);
             client.connect(options);
             client.subscribe(topic, 1, (t, m) -> messages.add(new String(m.getPayload(), StandardCharsets.UTF_8)));
