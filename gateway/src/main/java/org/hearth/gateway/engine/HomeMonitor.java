@@ -28,10 +28,10 @@ import org.hearth.rules.model.AlertType;
 import org.hearth.rules.model.Evidence;
 import org.hearth.rules.engine.EngineState;
 import org.hearth.rules.engine.RulesEngine;
-import org.hearth.rules.engine.Step;
 import org.hearth.rules.model.Alert;
 import org.hearth.rules.model.SensorEvent;
 import org.hearth.rules.model.SensorStates;
+import org.hearth.rules.home.SilenceRules;
 import org.hearth.rules.health.HealthProblem;
 import org.hearth.rules.warning.WarningStage;
 import org.hearth.rules.warning.WarningState;
@@ -43,7 +43,6 @@ import org.hearth.rules.health.HealthStep;
 import org.hearth.rules.health.SensorHealthDetector;
 import org.hearth.rules.health.SensorHealthState;
 import org.hearth.rules.model.EventKind;
-import org.hearth.rules.routine.Outcome;
 import org.hearth.rules.routine.RoutineState;
 import org.hearth.rules.routine.RoutineWatch;
 import org.slf4j.Logger;
@@ -88,6 +87,8 @@ public final class HomeMonitor {
     private final Runnable onWarning;
     private final SensorHealthDetector health;
     private final RoutineWatch routineWatch;
+    /** The engine and the routine detectors run as one. */
+    private final SilenceRules silence;
     private MonitorState state;
     private boolean storeFull;
     /** Non-null while {@link #onMessages} runs: what the batch will commit in one transaction. */
@@ -126,6 +127,7 @@ public final class HomeMonitor {
         this.warnings = warnings;
         this.onWarning = onWarning;
         this.routineWatch = routineWatch;
+        this.silence = new SilenceRules(engine, routineWatch);
         this.hearth = hearth;
         this.engine = engine;
         this.store = store;
@@ -274,16 +276,10 @@ public final class HomeMonitor {
         RoutineState nextRoutine = state.routine();
         List<Alert> alerts = new ArrayList<>();
         for (SensorEvent e : events) {
-            Step step = engine.onEvent(nextEngine, e);
-            nextEngine = step.state();
+            SilenceRules.Result step = silence.onEvent(nextEngine, nextRoutine, e); // one episode, one alert
+            nextEngine = step.engine();
+            nextRoutine = step.routine();
             alerts.addAll(step.alerts());
-            if (routineWatch != null) {
-                Outcome<RoutineState> routineStep = routineWatch.onEvent(
-                        routineWatch.noteEngineAlerts(nextRoutine, step.alerts()), e);
-                nextRoutine = routineStep.state();
-                alerts.addAll(routineStep.alerts());
-                nextEngine = engine.noteRoutineAlerts(nextEngine, routineStep.alerts()); // one episode, one alert
-            }
             if (radar) {
                 RadarStep radarStep = radarConfirmer.onEvent(nextRadar, e);
                 nextRadar = radarStep.state();
@@ -297,16 +293,10 @@ public final class HomeMonitor {
             nextWearables.put(batch.sensorId(), fallStep.state());
             alerts.addAll(fallStep.alerts());
         }
-        Step tick = engine.onTick(nextEngine, now);
-        nextEngine = tick.state();
+        SilenceRules.Result tick = silence.onTick(nextEngine, nextRoutine, now);
+        nextEngine = tick.engine();
+        nextRoutine = tick.routine();
         alerts.addAll(tick.alerts());
-        if (routineWatch != null) {
-            Outcome<RoutineState> routineTick = routineWatch.onTick(
-                    routineWatch.noteEngineAlerts(nextRoutine, tick.alerts()), now);
-            nextRoutine = routineTick.state();
-            alerts.addAll(routineTick.alerts());
-            nextEngine = engine.noteRoutineAlerts(nextEngine, routineTick.alerts());
-        }
         RadarStep radarTick = radarConfirmer.onTick(nextRadar, now);
         nextRadar = radarTick.state();
         alerts.addAll(radarTick.alerts());

@@ -17,13 +17,12 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.hearth.rules.engine.EngineState;
 import org.hearth.rules.engine.RulesEngine;
-import org.hearth.rules.engine.Step;
+import org.hearth.rules.home.SilenceRules;
 import org.hearth.rules.inactivity.RoutinePolicy;
 import org.hearth.rules.model.Alert;
 import org.hearth.rules.model.AlertType;
 import org.hearth.rules.model.SensorEvent;
 import org.hearth.rules.model.SensorRole;
-import org.hearth.rules.routine.Outcome;
 import org.hearth.rules.routine.RoutineState;
 import org.hearth.rules.routine.RoutineWatch;
 import org.hearth.rules.routine.RoutineWatchPolicy;
@@ -299,46 +298,34 @@ public final class HomeEvaluation {
     }
 
     /**
-     * The rules engine and the routine detectors over one home, called in the order the gateway's home monitor calls
-     * them, so that what is measured is what a home would get: the engine first, its silence alerts told to the
-     * detectors, the detectors' alerts told back to the engine (one episode, one alert).
+     * The rules engine and the routine detectors over one home, stepped through {@link SilenceRules} exactly as the
+     * gateway's home monitor steps them: what is measured is what a home would get, one episode raising one alert.
      */
     static final class GatewayReplay {
-        private final RulesEngine engine;
-        private final RoutineWatch watch;
+        private final SilenceRules rules;
         private EngineState state = EngineState.initial();
         private RoutineState routine = RoutineState.initial();
 
         GatewayReplay(RulesEngine engine, RoutineWatch watch) {
-            this.engine = engine;
-            this.watch = watch;
+            this.rules = new SilenceRules(engine, watch);
         }
 
         List<Alert> event(SensorEvent e) {
-            Step step = engine.onEvent(state, e);
-            Outcome<RoutineState> o = watch.onEvent(watch.noteEngineAlerts(routine, step.alerts()), e);
-            return settle(step, o);
+            return settle(rules.onEvent(state, routine, e));
         }
 
         List<Alert> tick(Instant now) {
-            Step step = engine.onTick(state, now);
-            Outcome<RoutineState> o = watch.onTick(watch.noteEngineAlerts(routine, step.alerts()), now);
-            return settle(step, o);
+            return settle(rules.onTick(state, routine, now));
         }
 
         EngineState engineState() {
             return state;
         }
 
-        private List<Alert> settle(Step step, Outcome<RoutineState> o) {
-            routine = o.state();
-            state = engine.noteRoutineAlerts(step.state(), o.alerts());
-            if (step.alerts().isEmpty() && o.alerts().isEmpty()) {
-                return List.of();
-            }
-            List<Alert> alerts = new ArrayList<>(step.alerts());
-            alerts.addAll(o.alerts());
-            return alerts;
+        private List<Alert> settle(SilenceRules.Result r) {
+            state = r.engine();
+            routine = r.routine();
+            return r.alerts();
         }
     }
 

@@ -1,4 +1,4 @@
-package org.hearth.rules.engine;
+package org.hearth.rules.home;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hearth.rules.testing.TestHome.LAYOUT;
@@ -10,11 +10,12 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.hearth.rules.engine.EngineState;
+import org.hearth.rules.engine.RulesEngine;
 import org.hearth.rules.inactivity.RoutinePolicy;
 import org.hearth.rules.model.Alert;
 import org.hearth.rules.model.AlertType;
 import org.hearth.rules.model.SensorEvent;
-import org.hearth.rules.routine.Outcome;
 import org.hearth.rules.routine.RoutineState;
 import org.hearth.rules.routine.RoutineWatch;
 import org.hearth.rules.routine.RoutineWatchPolicy;
@@ -56,28 +57,24 @@ class OneEpisodeOneAlertTest {
                 .isGreaterThan(60);
     }
 
-    /** As the gateway's home monitor: engine, its alerts told to the detectors, theirs told back to the engine. */
+    /** Through {@link SilenceRules}, as the gateway's home monitor steps them. */
     private List<Alert> replay(List<SensorEvent> events, Instant end, Duration every) {
+        SilenceRules rules = new SilenceRules(engine, watch);
         List<Alert> alerts = new ArrayList<>();
         EngineState s = EngineState.initial();
         RoutineState r = RoutineState.initial();
         int next = 0;
         for (Instant now = events.get(0).at(); !now.isAfter(end); now = now.plus(every)) {
             while (next < events.size() && !events.get(next).at().isAfter(now)) {
-                SensorEvent e = events.get(next++);
-                Step step = engine.onEvent(s, e);
-                Outcome<RoutineState> o = watch.onEvent(watch.noteEngineAlerts(r, step.alerts()), e);
-                r = o.state();
-                s = engine.noteRoutineAlerts(step.state(), o.alerts());
+                SilenceRules.Result step = rules.onEvent(s, r, events.get(next++));
+                s = step.engine();
+                r = step.routine();
                 alerts.addAll(step.alerts());
-                alerts.addAll(o.alerts());
             }
-            Step step = engine.onTick(s, now);
-            Outcome<RoutineState> o = watch.onTick(watch.noteEngineAlerts(r, step.alerts()), now);
-            r = o.state();
-            s = engine.noteRoutineAlerts(step.state(), o.alerts());
+            SilenceRules.Result step = rules.onTick(s, r, now);
+            s = step.engine();
+            r = step.routine();
             alerts.addAll(step.alerts());
-            alerts.addAll(o.alerts());
         }
         return alerts;
     }
