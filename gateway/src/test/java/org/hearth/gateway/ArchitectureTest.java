@@ -63,6 +63,13 @@ class ArchitectureTest {
                     "org.hearth.gateway.escalation.mqtt..");
 
     @ArchTest
+    static final ArchRule theOutboundMqttAdapterUsesNoOtherAdapterNorCore = noClasses()
+            .that().resideInAPackage("org.hearth.gateway.mqtt..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.hearth.gateway.ingest..",
+                    "org.hearth.gateway.store..", "org.hearth.gateway.uplink..", "org.hearth.gateway.escalation..",
+                    "org.hearth.gateway.warning..", "org.hearth.gateway.engine..");
+
+    @ArchTest
     static final ArchRule theSqliteAdapterDoesNotUseTheOtherAdapters = noClasses()
             .that().resideInAPackage("org.hearth.gateway.store.sqlite..")
             .should().dependOnClassesThat().resideInAnyPackage("org.hearth.gateway.ingest.mqtt..", "org.hearth.gateway.uplink.fhir..",

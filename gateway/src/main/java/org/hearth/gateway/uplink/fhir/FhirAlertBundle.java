@@ -100,17 +100,17 @@ public final class FhirAlertBundle {
     private ObjectNode patient() {
         ObjectNode p = JSON.createObjectNode();
         p.put("resourceType", "Patient");
-        identifier(p, NHS_NUMBER_SYSTEM, nhsNumber);
+        FhirJson.identifier(p, NHS_NUMBER_SYSTEM, nhsNumber);
         return p;
     }
 
     private ObjectNode gatewayDevice() {
         ObjectNode d = JSON.createObjectNode();
         d.put("resourceType", "Device");
-        identifier(d, gatewaySystem(), gatewayId);
+        FhirJson.identifier(d, gatewaySystem(), gatewayId);
         d.put("status", "active");
         ObjectNode type = d.putObject("type");
-        coding(type.putArray("coding"), MDC, "528455", "MDC_DEV_SPEC_PROFILE_AI_ACTIVITY_HUB");
+        FhirJson.coding(type.putArray("coding"), MDC, "528455", "MDC_DEV_SPEC_PROFILE_AI_ACTIVITY_HUB");
         type.put("text", "Hearth home gateway");
         return d;
     }
@@ -118,18 +118,18 @@ public final class FhirAlertBundle {
     private ObjectNode observation(String identifier, Alert alert, String patientUrl, String deviceUrl) {
         ObjectNode o = JSON.createObjectNode();
         o.put("resourceType", "Observation");
-        identifier(o, identifierSystem, identifier);
+        FhirJson.identifier(o, identifierSystem, identifier);
         // A button press is a fact; inactivity is an inference the team should confirm.
         o.put("status", alert.type() == AlertType.HELP_BUTTON ? "final" : "preliminary");
         ObjectNode category = o.putArray("category").addObject();
-        coding(category.putArray("coding"), "http://terminology.hl7.org/CodeSystem/observation-category", "activity", "Activity");
+        FhirJson.coding(category.putArray("coding"), "http://terminology.hl7.org/CodeSystem/observation-category", "activity", "Activity");
         ObjectNode code = o.putObject("code");
         ArrayNode codings = code.putArray("coding");
         boolean fall = isFall(alert.type());
         if (fall) {
-            coding(codings, SNOMED, SNOMED_FALL, "Fall");
+            FhirJson.coding(codings, SNOMED, SNOMED_FALL, "Fall");
         }
-        coding(codings, EVENT_CODES, alert.type().code(), display(alert.type()));
+        FhirJson.coding(codings, EVENT_CODES, alert.type().code(), display(alert.type()));
         code.put("text", display(alert.type()));
         o.putObject("subject").put("reference", patientUrl);
         if (alert.onset().equals(alert.raisedAt())) {
@@ -162,12 +162,12 @@ public final class FhirAlertBundle {
     private ObjectNode task(String identifier, Alert alert, String observationUrl, String patientUrl, String deviceUrl) {
         ObjectNode t = JSON.createObjectNode();
         t.put("resourceType", "Task");
-        identifier(t, identifierSystem, identifier);
+        FhirJson.identifier(t, identifierSystem, identifier);
         t.put("status", "requested");
         t.put("intent", "order");
         t.put("priority", alert.type().priority().fhirCode());
         ObjectNode code = t.putObject("code");
-        coding(code.putArray("coding"), EVENT_CODES, "respond-to-alert", "Respond to home alert");
+        FhirJson.coding(code.putArray("coding"), EVENT_CODES, "respond-to-alert", "Respond to home alert");
         t.put("description", display(alert.type()) + ": " + alert.evidence().explanation());
         t.putObject("focus").put("reference", observationUrl);
         t.putObject("for").put("reference", patientUrl);
@@ -187,7 +187,7 @@ public final class FhirAlertBundle {
 
     private static ObjectNode component(ArrayNode components, String code, String display) {
         ObjectNode c = components.addObject();
-        coding(c.putObject("code").putArray("coding"), EVENT_CODES, code, display);
+        FhirJson.coding(c.putObject("code").putArray("coding"), EVENT_CODES, code, display);
         return c;
     }
 
@@ -196,19 +196,6 @@ public final class FhirAlertBundle {
         quantity.put("unit", "min");
         quantity.put("system", "http://unitsofmeasure.org");
         quantity.put("code", "min");
-    }
-
-    private static void identifier(ObjectNode resource, String system, String value) {
-        ObjectNode id = resource.putArray("identifier").addObject();
-        id.put("system", system);
-        id.put("value", value);
-    }
-
-    private static void coding(ArrayNode codings, String system, String code, String display) {
-        ObjectNode c = codings.addObject();
-        c.put("system", system);
-        c.put("code", code);
-        c.put("display", display);
     }
 
     private static String display(AlertType type) {

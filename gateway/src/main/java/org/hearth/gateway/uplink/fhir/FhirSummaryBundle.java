@@ -76,22 +76,20 @@ public final class FhirSummaryBundle {
     ObjectNode observation(DailySummary s, Measure measure, String identifier) {
         ObjectNode o = JSON.createObjectNode();
         o.put("resourceType", "Observation");
-        ObjectNode id = o.putArray("identifier").addObject();
-        id.put("system", identifierSystem);
-        id.put("value", identifier);
+        FhirJson.identifier(o, identifierSystem, identifier);
         o.put("status", "final");
-        coding(o.putArray("category").addObject().putArray("coding"),
+        FhirJson.coding(o.putArray("category").addObject().putArray("coding"),
                 "http://terminology.hl7.org/CodeSystem/observation-category", "activity", "Activity");
         ObjectNode code = o.putObject("code");
-        coding(code.putArray("coding"), SUMMARY_CODES, measure.code(), display(measure));
+        FhirJson.coding(code.putArray("coding"), SUMMARY_CODES, measure.code(), display(measure));
         code.put("text", display(measure));
-        reference(o.putObject("subject"), "Patient", FhirAlertBundle.NHS_NUMBER_SYSTEM, nhsNumber);
+        FhirJson.logicalReference(o.putObject("subject"), "Patient", FhirAlertBundle.NHS_NUMBER_SYSTEM, nhsNumber);
         boolean night = measure == Measure.NIGHT_BATHROOM_VISITS;
         ObjectNode period = o.putObject("effectivePeriod");
         period.put("start", local(night ? s.nightStart() : s.start(), s.zone()));
         period.put("end", local(night ? s.nightEnd() : s.end(), s.zone()));
         o.put("issued", s.end().toString());
-        reference(o.putObject("device"), "Device", identifierSystem + "/gateway", gatewayId);
+        FhirJson.logicalReference(o.putObject("device"), "Device", identifierSystem + "/gateway", gatewayId);
         value(o, s, measure);
         s.deviations().stream().filter(d -> d.measure() == measure).findFirst().ifPresent(d -> deviation(o, d));
         if (measure == Measure.ACTIVITY) {
@@ -100,7 +98,7 @@ public final class FhirSummaryBundle {
             for (int h = 0; h < hours.size(); h++) {
                 String hour = String.format(Locale.ROOT, "%02d", h);
                 ObjectNode c = components.addObject();
-                coding(c.putObject("code").putArray("coding"), SUMMARY_CODES, "activity-hour-" + hour,
+                FhirJson.coding(c.putObject("code").putArray("coding"), SUMMARY_CODES, "activity-hour-" + hour,
                         "Activity in local hour " + hour + ":00");
                 quantity(c.putObject("valueQuantity"), hours.get(h), "/h");
             }
@@ -128,7 +126,7 @@ public final class FhirSummaryBundle {
     private static void deviation(ObjectNode o, Deviation d) {
         ObjectNode interpretation = o.putArray("interpretation").addObject();
         boolean high = d.z() > 0;
-        coding(interpretation.putArray("coding"), INTERPRETATION, high ? "H" : "L", high ? "High" : "Low");
+        FhirJson.coding(interpretation.putArray("coding"), INTERPRETATION, high ? "H" : "L", high ? "High" : "Low");
         interpretation.put("text", "Unusual for this resident");
         o.putArray("note").addObject().put("text", "Deviation from the resident's own baseline: " + d.explanation());
     }
@@ -138,20 +136,6 @@ public final class FhirSummaryBundle {
         q.put("unit", ucum);
         q.put("system", UCUM);
         q.put("code", ucum);
-    }
-
-    private static void reference(ObjectNode ref, String type, String system, String value) {
-        ref.put("type", type);
-        ObjectNode id = ref.putObject("identifier");
-        id.put("system", system);
-        id.put("value", value);
-    }
-
-    private static void coding(ArrayNode codings, String system, String code, String display) {
-        ObjectNode c = codings.addObject();
-        c.put("system", system);
-        c.put("code", code);
-        c.put("display", display);
     }
 
     private static String local(Instant at, ZoneId zone) {

@@ -5,11 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
-import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.MqttException;
-import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.hearth.gateway.mqtt.TopicPublisher;
 import org.hearth.gateway.warning.WarningChannel;
 import org.hearth.gateway.warning.WarningNotice;
 
@@ -27,9 +23,7 @@ public final class PahoWarningChannel implements WarningChannel {
     public static final String SCHEMA = "hearth.warning/1";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final MqttClient client;
-    private final MqttConnectOptions options;
-    private final String topic;
+    private final TopicPublisher publisher;
 
     /**
      * @param timeout how long a connect or a publish may wait for the broker
@@ -37,37 +31,12 @@ public final class PahoWarningChannel implements WarningChannel {
      */
     public PahoWarningChannel(String brokerUri, String clientId, Optional<String> username, Optional<String> password,
             String topic, Duration timeout) {
-        try {
-            this.client = new MqttClient(brokerUri, clientId, new MemoryPersistence());
-        } catch (MqttException e) {
-            throw new IllegalStateException(
-                    "warning mqtt client could not be created (reason " + e.getReasonCode() + ")", e);
-        }
-        client.setTimeToWait(timeout.toMillis());
-        this.options = new MqttConnectOptions();
-        options.setCleanSession(true);
-        options.setAutomaticReconnect(false);
-        options.setConnectionTimeout((int) Math.max(1, timeout.toSeconds()));
-        options.setKeepAliveInterval(60);
-        username.ifPresent(options::setUserName);
-        password.ifPresent(p -> options.setPassword(p.toCharArray()));
-        this.topic = topic;
+        this.publisher = new TopicPublisher(brokerUri, clientId, username, password, topic, timeout, "warning");
     }
 
     @Override
-    public synchronized Optional<String> publish(WarningNotice notice) {
-        try {
-            if (!client.isConnected()) {
-                client.connect(options);
-            }
-            MqttMessage message = new MqttMessage(encode(notice));
-            message.setQos(1);
-            message.setRetained(false);
-            client.publish(topic, message); // returns after the broker's PUBACK (or throws at the time-to-wait)
-            return Optional.empty();
-        } catch (MqttException e) {
-            return Optional.of("mqtt reason " + e.getReasonCode());
-        }
+    public Optional<String> publish(WarningNotice notice) {
+        return publisher.publish(encode(notice));
     }
 
     /** The notice as the channel's JSON. */
@@ -84,14 +53,7 @@ public final class PahoWarningChannel implements WarningChannel {
     }
 
     @Override
-    public synchronized void close() {
-        try {
-            if (client.isConnected()) {
-                client.disconnect(1_000);
-            }
-            client.close(true);
-        } catch (MqttException e) {
-            // closing: nothing left to do with it
-        }
+    public void close() {
+        publisher.close();
     }
 }
