@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +73,6 @@ class SensorStatesTest {
         Seeded.forAll(300, 1, random -> {
             SensorStates states = SensorStates.none();
             Map<String, EventKind> model = new HashMap<>();
-            List<SensorEvent> passed = new ArrayList<>();
             int n = random.nextInt(1, 60);
             for (int i = 0; i < n; i++) {
                 String id = "s" + random.nextInt(3);
@@ -83,12 +81,8 @@ class SensorStatesTest {
                 states = r.states();
                 boolean change = !SensorStates.isState(e.kind()) || model.put(id, e.kind()) != e.kind();
                 assertThat(r.event()).isEqualTo(change ? e : new SensorEvent(id, EventKind.HEARTBEAT, e.at(), ""));
-                if (change) {
-                    passed.add(e);
-                }
             }
             assertThat(states.latest()).isEqualTo(new java.util.TreeMap<>(model));
-            assertThat(passed.size()).isLessThanOrEqualTo(n);
         });
     }
 }

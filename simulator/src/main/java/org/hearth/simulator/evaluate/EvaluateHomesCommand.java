@@ -56,7 +56,7 @@ public final class EvaluateHomesCommand implements Callable<Integer> {
         java.util.List<UciAdlHome> homes = HomeEvaluation.homes(data).stream().map(h -> {
             UciAdlHome fewer = h;
             for (String sensor : without) {
-                fewer = fewer.layout().sensors().containsKey(sensor) ? fewer.without(sensor) : fewer;
+                fewer = fewer.without(sensor);
             }
             return fewer;
         }).toList();
@@ -87,7 +87,7 @@ public final class EvaluateHomesCommand implements Callable<Integer> {
                 + "median delay day / night (min)");
         for (String sensor : sensors) {
             java.util.List<UciAdlHome> fewer = homes.stream()
-                    .map(h -> h.layout().sensors().containsKey(sensor) ? h.without(sensor) : h).toList();
+                    .map(h -> h.without(sensor)).toList();
             HomeEvaluation.HomeResult r = HomeEvaluation.evaluate(fewer, seed, this::policy, trial -> { });
             int routine = r.routineFalseAlerts().values().stream().mapToInt(Integer::intValue).sum();
             out.println(String.format(java.util.Locale.ROOT, "  %-40s %2d (%.2f), %2d, %5.1f%%, %4.0f / %4.0f",

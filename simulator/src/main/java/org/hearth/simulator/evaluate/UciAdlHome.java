@@ -75,11 +75,14 @@ public record UciAdlHome(String name, Path source, ZoneId zone, HomeLayout layou
      * The same home as if one sensor had never been installed: its rows and its place in the layout removed. For
      * robustness studies (how much does detection lean on each sensor?), never for tuning.
      *
-     * @param sensorId a sensor of this home
-     * @return the home without it
+     * @param sensorId a sensor id
+     * @return the home without it; this home if it has no such sensor
      * @throws IllegalArgumentException if no row would remain
      */
     public UciAdlHome without(String sensorId) {
+        if (!layout.sensors().containsKey(sensorId)) {
+            return this;
+        }
         java.util.Map<String, org.hearth.rules.model.SensorPlacement> placements =
                 new java.util.TreeMap<>(layout.sensors());
         placements.remove(sensorId);

@@ -77,5 +77,6 @@ class UciAdlHomeTest {
         assertThat(fewer.events()).extracting(SensorEvent::sensorId).doesNotContain("seat").isNotEmpty();
         assertThat(fewer.layout().sensors()).doesNotContainKey("seat");
         assertThat(fewer.events()).isEqualTo(home.events().stream().filter(e -> !e.sensorId().equals("seat")).toList());
+        assertThat(home.without("no-such-sensor")).isSameAs(home);
     }
 }
