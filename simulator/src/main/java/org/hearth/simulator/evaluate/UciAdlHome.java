@@ -80,7 +80,8 @@ public record UciAdlHome(String name, Path source, ZoneId zone, HomeLayout layou
      * @throws IllegalArgumentException if no row would remain
      */
     public UciAdlHome without(String sensorId) {
-        if (!layout.sensors().containsKey(sensorId)) {
+        if (!layout.sensors().containsKey(sensorId)
+                && activations.stream().noneMatch(a -> a.sensorId().equals(sensorId))) {
             return this;
         }
         java.util.Map<String, org.hearth.rules.model.SensorPlacement> placements =
